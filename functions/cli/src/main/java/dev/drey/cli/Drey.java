@@ -1,0 +1,37 @@
+package dev.drey.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The operator's command line. Results are JSON on stdout; failures are JSON on stderr
+ * with exit code 2; usage errors exit 64.
+ */
+@Command(name = "drey", mixinStandardHelpOptions = true, version = "drey 0.1.0",
+        description = "Drey Miner: the node software of the Drey federation.")
+public final class Drey implements Runnable {
+    public static final int EXIT_INVALID = 1;
+    public static final int EXIT_FAILURE = 2;
+    public static final int EXIT_USAGE = 64;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Builds the command tree; each command group registers here. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Drey());
+        // Subcommands are registered here, one line per command group.
+        cl.setParameterExceptionHandler(CliSupport::usageError);
+        cl.setExecutionExceptionHandler(CliSupport::failure);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
