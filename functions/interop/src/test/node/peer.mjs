@@ -1,0 +1,76 @@
+// An independent nostr peer for Drey Miner's interop tests: nostr-tools and @noble/curves,
+// no code of ours. Reads one JSON request on stdin, writes one JSON answer on stdout.
+import { getEventHash, verifyEvent, finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import * as nip44 from 'nostr-tools/nip44';
+import * as nip19 from 'nostr-tools/nip19';
+import { schnorr } from '@noble/curves/secp256k1.js';
+import { hexToBytes, bytesToHex } from '@noble/curves/utils.js';
+
+const ops = {
+  // ids as nostr-tools computes them, and whether it accepts each event
+  verifyEvents: ({ events }) =>
+    events.map((ev) => ({ id: getEventHash(ev), valid: verifyEvent({ ...ev }) })),
+  // events signed by nostr-tools from templates
+  makeEvents: ({ secretKey, templates }) =>
+    templates.map((t) => finalizeEvent({ ...t }, hexToBytes(secretKey))),
+  publicKey: ({ secretKey }) => ({ publicKey: getPublicKey(hexToBytes(secretKey)) }),
+  nip44Encrypt: ({ secretKey, peer, plaintexts }) => {
+    const key = nip44.getConversationKey(hexToBytes(secretKey), peer);
+    return plaintexts.map((p) => nip44.encrypt(p, key));
+  },
+  nip44Decrypt: ({ secretKey, peer, payloads }) => {
+    const key = nip44.getConversationKey(hexToBytes(secretKey), peer);
+    return payloads.map((p) => {
+      try {
+        return { ok: true, plaintext: nip44.decrypt(p, key) };
+      } catch (e) {
+        return { ok: false, error: String(e.message || e) };
+      }
+    });
+  },
+  conversationKey: ({ secretKey, peer }) => ({
+    conversationKey: bytesToHex(nip44.getConversationKey(hexToBytes(secretKey), peer)),
+  }),
+  schnorrVerify: ({ items }) =>
+    items.map(({ publicKey, message, signature }) => {
+      try {
+        return schnorr.verify(hexToBytes(signature), hexToBytes(message), hexToBytes(publicKey));
+      } catch {
+        return false;
+      }
+    }),
+  nip19Decode: ({ values }) =>
+    values.map((v) => {
+      try {
+        const { type, data } = nip19.decode(v);
+        return { ok: true, type, data: data instanceof Uint8Array ? bytesToHex(data) : data };
+      } catch (e) {
+        return { ok: false, error: String(e.message || e) };
+      }
+    }),
+  nip19Encode: ({ items }) =>
+    items.map(({ type, hex, relays }) => {
+      switch (type) {
+        case 'npub': return nip19.npubEncode(hex);
+        case 'nsec': return nip19.nsecEncode(hexToBytes(hex));
+        case 'note': return nip19.noteEncode(hex);
+        case 'nprofile': return nip19.nprofileEncode({ pubkey: hex, relays });
+        default: throw new Error('unknown type ' + type);
+      }
+    }),
+};
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (c) => (input += c));
+process.stdin.on('end', () => {
+  try {
+    const req = JSON.parse(input);
+    const op = ops[req.op];
+    if (!op) throw new Error('unknown op ' + req.op);
+    process.stdout.write(JSON.stringify(op(req)));
+  } catch (e) {
+    process.stderr.write(String(e.stack || e));
+    process.exit(3);
+  }
+});
