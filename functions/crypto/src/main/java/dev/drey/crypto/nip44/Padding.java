@@ -96,12 +96,14 @@ final class Padding {
                         + EXTENDED_PREFIX_THRESHOLD + ")");
             }
         }
+        if (padded.length != prefix + calcPaddedLen(len)) {
+            throw invalid("padded size " + padded.length + " does not match declared length " + len);
+        }
+        // Only reachable when the padding is consistent: the caller already bounded the
+        // payload size, so this is a plaintext in the same padding bucket as the limit.
         if (len > maxPlaintextBytes) {
             throw new Nip44Exception(Nip44Exception.Reason.PLAINTEXT_TOO_LARGE,
                     "declared plaintext length " + len + " above the limit of " + maxPlaintextBytes + " bytes");
-        }
-        if (padded.length != prefix + calcPaddedLen(len)) {
-            throw invalid("padded size " + padded.length + " does not match declared length " + len);
         }
         return Arrays.copyOfRange(padded, prefix, prefix + (int) len);
     }
