@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  *
  * <p>Implements NIP-44 as amended in 2026 (nostr-protocol/nips #1907 and #2270): plaintexts of
  * 65536 bytes and more carry a 6-byte length prefix, two zero bytes then a big-endian u32; shorter
- * plaintexts are encoded exactly as before. See {@link Padding}.
+ * plaintexts are encoded exactly as before (details in {@code Padding}).
  */
 public final class Nip44 {
     private static final SecureRandom RNG = new SecureRandom();

@@ -18,7 +18,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  *
  * <p>Payload: {@code base64(0x02 || nonce[32] || ChaCha20(padded plaintext) || HMAC-SHA256[32])};
  * ChaCha20 is the IETF variant (12-byte nonce, block counter 0); the MAC covers
- * {@code nonce || ciphertext}. See {@link Padding} for the length prefix, including the 2026
+ * {@code nonce || ciphertext}. See {@code Padding} for the length prefix, including the 2026
  * amendment that allows plaintexts of 65536 bytes and more (2 zero bytes then a u32).
  *
  * <p>The spec allows plaintexts up to 2^32 - 1 bytes; a node that decrypts what peers send must
