@@ -2,9 +2,12 @@ package dev.drey.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256 and BIP-340 tagged hashes. */
+/** SHA-256, HMAC-SHA256 and BIP-340 tagged hashes. */
 public final class Hashes {
     private Hashes() {
     }
@@ -15,6 +18,24 @@ public final class Hashes {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
+    }
+
+    /** HMAC-SHA256 (RFC 2104) of the concatenated parts under a non-empty key. */
+    public static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        if (key == null || key.length == 0) {
+            throw new CryptoException("hmac: key missing or empty");
+        }
+        Mac mac;
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+        }
+        for (byte[] p : parts) {
+            mac.update(p);
+        }
+        return mac.doFinal();
     }
 
     /**
