@@ -26,6 +26,9 @@ public final class Drey implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Drey());
         // Subcommands are registered here, one line per command group.
+        cl.addSubcommand(new KeygenCommand());
+        cl.addSubcommand("event", new EventCommand());
+        cl.addSubcommand("nip44", new Nip44Command());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
