@@ -55,7 +55,11 @@ final class Bech32 {
     }
 
     static String encode(String hrp, byte[] data) {
-        byte[] five = toFiveBits(data);
+        return encodeFiveBit(hrp, toFiveBits(data));
+    }
+
+    /** Encodes 5-bit groups as they are (tests use it to build non-canonical padding). */
+    static String encodeFiveBit(String hrp, byte[] five) {
         int chk = hrpChecksumState(hrp);
         StringBuilder sb = new StringBuilder(hrp.length() + 1 + five.length + 6);
         sb.append(hrp).append('1');
