@@ -82,4 +82,57 @@ class EventCanonicalTest {
         assertEquals(w.toString(), new String(w.toBytes(), StandardCharsets.UTF_8));
         assertEquals(w.length(), w.toString().getBytes(StandardCharsets.UTF_8).length);
     }
+
+    /**
+     * Random strings (all BMP units, surrogates included, and pairs): Jackson reads our output
+     * back to the same string, and no character outside the JSON.stringify escape set was escaped.
+     */
+    @Test
+    void randomStringsRoundTripThroughAnIndependentParser() throws Exception {
+        java.util.Random rnd = new java.util.Random(7);
+        com.fasterxml.jackson.core.JsonFactory jf = new com.fasterxml.jackson.core.JsonFactory();
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rnd.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                int pick = rnd.nextInt(4);
+                if (pick == 0) {
+                    sb.append((char) rnd.nextInt(0x80));
+                } else if (pick == 1) {
+                    sb.appendCodePoint(0x10000 + rnd.nextInt(0x100000));
+                } else {
+                    sb.append((char) rnd.nextInt(0x10000));
+                }
+            }
+            String s = sb.toString();
+            String json = new JsonWriter().string(s).toString();
+            try (com.fasterxml.jackson.core.JsonParser p = jf.createParser(json)) {
+                p.nextToken();
+                assertEquals(s, p.getText());
+            }
+            int escapes = 0;
+            for (int k = 0; k < json.length(); k++) {
+                if (json.charAt(k) == '\\') {
+                    escapes++;
+                    k++;
+                }
+            }
+            assertEquals(expectedEscapes(s), escapes, json);
+        }
+    }
+
+    private static int expectedEscapes(String s) {
+        int count = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                count++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                count++;
+            }
+        }
+        return count;
+    }
 }
