@@ -26,6 +26,7 @@ public final class Drey implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Drey());
         // Subcommands are registered here, one line per command group.
+        cl.addSubcommand(new FrostCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
