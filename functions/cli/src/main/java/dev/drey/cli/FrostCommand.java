@@ -5,29 +5,19 @@ import dev.drey.crypto.CryptoException;
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
-import dev.drey.crypto.frost.Aggregate;
 import dev.drey.crypto.frost.Ciphersuite;
 import dev.drey.crypto.frost.ConformanceCheck;
 import dev.drey.crypto.frost.ConformanceVector;
-import dev.drey.crypto.frost.Dealer;
-import dev.drey.crypto.frost.Dkg;
+import dev.drey.crypto.frost.InProcess;
 import dev.drey.crypto.frost.Identifier;
 import dev.drey.crypto.frost.KeyPackage;
 import dev.drey.crypto.frost.PublicKeyPackage;
-import dev.drey.crypto.frost.Round1;
-import dev.drey.crypto.frost.Round2;
-import dev.drey.crypto.frost.SignatureShare;
-import dev.drey.crypto.frost.SigningCommitments;
-import dev.drey.crypto.frost.SigningNonces;
-import dev.drey.crypto.frost.SigningPackage;
-import dev.drey.crypto.frost.SigningSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +75,7 @@ public final class FrostCommand implements Runnable {
         @Override
         public Integer call() {
             sizes.check(spec.commandLine());
-            Dealer.Output out = Dealer.generate(sizes.threshold, sizes.signers, new SecureRandom());
-            print(spec, keysJson(out.keyPackages(), out.publicKeyPackage()));
+            print(spec, keysJson(InProcess.dealer(sizes.threshold, sizes.signers, new SecureRandom())));
             return 0;
         }
     }
@@ -102,41 +91,10 @@ public final class FrostCommand implements Runnable {
         @Override
         public Integer call() {
             sizes.check(spec.commandLine());
-            SecureRandom rng = new SecureRandom();
-            int t = sizes.threshold;
-            int n = sizes.signers;
-            List<Identifier> ids = Dealer.identifiers(n);
-            Map<Identifier, Dkg.Part1> p1 = new TreeMap<>();
-            for (Identifier id : ids) {
-                p1.put(id, Dkg.part1(Ciphersuite.BIP340, id, n, t, rng));
-            }
-            Map<Identifier, Dkg.Part2> p2 = new TreeMap<>();
-            for (Identifier id : ids) {
-                Map<Identifier, Dkg.Round1Package> in = new HashMap<>();
-                p1.forEach((o, p) -> {
-                    if (!o.equals(id)) {
-                        in.put(o, p.broadcast());
-                    }
-                });
-                p2.put(id, Dkg.part2(Ciphersuite.BIP340, p1.get(id).secret(), in));
-            }
-            Map<Identifier, KeyPackage> keys = new TreeMap<>();
-            PublicKeyPackage pub = null;
-            for (Identifier id : ids) {
-                Map<Identifier, Dkg.Round2Package> in = new HashMap<>();
-                p2.forEach((o, p) -> {
-                    if (!o.equals(id)) {
-                        in.put(o, p.outgoing().get(id));
-                    }
-                });
-                Dkg.Result r = Dkg.part3(p2.get(id).secret(), in, rng);
-                if (pub != null && !pub.equals(r.publicKeyPackage())) {
-                    throw new CryptoException("dkg: participants derived different public key packages");
-                }
-                pub = r.publicKeyPackage();
-                keys.put(id, r.keyPackage());
-            }
-            print(spec, keysJson(keys, pub));
+            // The DKG's proof-of-knowledge hash is the BIP-340 variant's: its keys serve nostr.
+            InProcess.Keys keys = InProcess.dkg(Ciphersuite.BIP340, sizes.threshold, sizes.signers,
+                    new SecureRandom());
+            print(spec, keysJson(keys));
             return 0;
         }
     }
@@ -176,36 +134,14 @@ public final class FrostCommand implements Runnable {
                     throw new CommandLine.ParameterException(cl, "--signers: '" + s + "' is not a positive integer");
                 }
             }
-            KeyFile kf = KeyFile.read(keys);
-            List<Identifier> unknown = new ArrayList<>();
-            for (Identifier id : ids) {
-                if (!kf.keys().containsKey(id)) {
-                    unknown.add(id);
-                }
+            if (new java.util.HashSet<>(ids).size() != ids.size()) {
+                throw new CommandLine.ParameterException(cl, "--signers: an identifier is listed twice");
             }
-            if (!unknown.isEmpty()) {
-                throw new CryptoException("frost: signers not in the key file: " + unknown);
-            }
-            SecureRandom rng = new SecureRandom();
-            Map<Identifier, SigningNonces> nonces = new TreeMap<>();
-            List<SigningCommitments> commitments = new ArrayList<>();
-            for (Identifier id : ids) {
-                SigningNonces n = Round1.commit(cs, kf.keys().get(id), rng);
-                if (nonces.put(id, n) != null) {
-                    throw new CommandLine.ParameterException(cl, "--signers: " + id + " listed twice");
-                }
-                commitments.add(n.commitments());
-            }
-            SigningSession session = new SigningSession(cs, SigningPackage.of(commitments, msg),
-                    kf.pub().groupPublicKey());
-            List<SignatureShare> shares = new ArrayList<>();
-            for (Identifier id : nonces.keySet()) {
-                shares.add(Round2.sign(session, nonces.get(id), kf.keys().get(id)));
-            }
-            byte[] sig = Aggregate.aggregate(session, shares, kf.pub());
+            InProcess.Keys kf = KeyFile.read(keys);
+            byte[] sig = InProcess.sign(cs, kf, ids, msg, new SecureRandom());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("signature", Hex.encode(sig));
-            out.put("groupPublicKey", Hex.encode(cs.encodeVerifyingKey(kf.pub().groupPublicKey())));
+            out.put("groupPublicKey", Hex.encode(cs.encodeVerifyingKey(kf.publicKeyPackage().groupPublicKey())));
             print(spec, out);
             return 0;
         }
@@ -259,7 +195,8 @@ public final class FrostCommand implements Runnable {
     }
 
     /** The key-file JSON: group key (x-only, compressed, npub), threshold, and every participant. */
-    static Map<String, Object> keysJson(Map<Identifier, KeyPackage> keys, PublicKeyPackage pub) {
+    static Map<String, Object> keysJson(InProcess.Keys keys) {
+        PublicKeyPackage pub = keys.publicKeyPackage();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threshold", pub.minSigners());
         out.put("signers", pub.maxSigners());
@@ -267,7 +204,7 @@ public final class FrostCommand implements Runnable {
         out.put("groupPublicKeyCompressed", Hex.encode(pub.groupPublicKey().encodeCompressed()));
         out.put("npub", Npub.encode(pub.groupPublicKey().xOnly()));
         List<Map<String, Object>> ps = new ArrayList<>();
-        for (KeyPackage k : keys.values()) {
+        for (KeyPackage k : keys.keyPackages().values()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("identifier", k.identifier().value().toBigInteger());
             p.put("secretShare", Hex.encode(k.signingShare().encode()));
@@ -278,9 +215,12 @@ public final class FrostCommand implements Runnable {
         return out;
     }
 
-    /** A parsed key file; every share is checked against its public share. */
-    record KeyFile(Map<Identifier, KeyPackage> keys, PublicKeyPackage pub) {
-        static KeyFile read(Path file) throws IOException {
+    /** Reads a key file; every share is checked against its public share. */
+    static final class KeyFile {
+        private KeyFile() {
+        }
+
+        static InProcess.Keys read(Path file) {
             JsonNode root = readJson(file);
             if (root == null || !root.isObject()) {
                 throw new CryptoException("key file: not a JSON object");
@@ -312,7 +252,7 @@ public final class FrostCommand implements Runnable {
             for (Map.Entry<Identifier, Scalar> e : secretShares.entrySet()) {
                 keys.put(e.getKey(), KeyPackage.of(e.getKey(), e.getValue(), pub));
             }
-            return new KeyFile(keys, pub);
+            return new InProcess.Keys(keys, pub);
         }
     }
 
