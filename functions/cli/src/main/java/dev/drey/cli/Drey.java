@@ -29,6 +29,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new KeygenCommand());
         cl.addSubcommand("event", new EventCommand());
         cl.addSubcommand("nip44", new Nip44Command());
+        cl.addSubcommand(new FrostCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;

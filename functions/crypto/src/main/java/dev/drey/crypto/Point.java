@@ -91,6 +91,15 @@ public final class Point {
         return wrap(ECAlgorithms.sumOfMultiplies(ps, ks));
     }
 
+    /** Σ P_i, accumulated in projective coordinates and normalised once. */
+    public static Point sum(List<Point> points) {
+        ECPoint acc = CURVE.getInfinity();
+        for (Point q : points) {
+            acc = acc.add(q.p);
+        }
+        return wrap(acc);
+    }
+
     /** a·A + b·B in one pass. */
     public static Point sumOfTwo(Point a, Scalar ka, Point b, Scalar kb) {
         return wrap(ECAlgorithms.sumOfTwoMultiplies(a.p, ka.toBigInteger(), b.p, kb.toBigInteger()));
