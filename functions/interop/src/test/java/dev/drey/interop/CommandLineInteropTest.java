@@ -56,6 +56,28 @@ class CommandLineInteropTest {
     }
 
     @Test
+    void frostCommandsProduceSignaturesNobleAccepts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String keygen : new String[] {"dealer", "dkg-local"}) {
+            DreyCommand.Result keys = DreyCommand.run("", "frost", keygen, "--threshold", "3", "--signers", "5");
+            assertEquals(0, keys.exitCode(), keys.stderr());
+            java.nio.file.Path file = dir.resolve(keygen + ".json");
+            java.nio.file.Files.writeString(file, keys.stdout());
+            String message = "11".repeat(32);
+            DreyCommand.Result signed = DreyCommand.run("", "frost", "sign-local", "--keys", file.toString(),
+                    "--message", message, "--signers", "1,3,5");
+            assertEquals(0, signed.exitCode(), signed.stderr());
+            JsonNode out = NodePeer.JSON.readTree(signed.stdout());
+            assertEquals(NodePeer.JSON.readTree(keys.stdout()).get("groupPublicKey").asText(),
+                    out.get("groupPublicKey").asText());
+            ObjectNode req = NodePeer.request("schnorrVerify");
+            req.putArray("items").addObject().put("publicKey", out.get("groupPublicKey").asText())
+                    .put("message", message).put("signature", out.get("signature").asText());
+            assertTrue(NodePeer.call(req).get(0).asBoolean(), keygen + " keys: @noble/curves accepts the signature");
+        }
+    }
+
+    @Test
     void errorsAreJsonWithTheDocumentedExitCodes() throws Exception {
         DreyCommand.Result usage = DreyCommand.run("", "event", "sign");
         assertEquals(64, usage.exitCode());
