@@ -30,6 +30,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand("event", new EventCommand());
         cl.addSubcommand("nip44", new Nip44Command());
         cl.addSubcommand(new FrostCommand());
+        cl.addSubcommand(new DemoCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
