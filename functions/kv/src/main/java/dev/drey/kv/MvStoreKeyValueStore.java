@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -38,15 +40,26 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
     // stored bytes: version (8) || expiry in epoch ms, 0 = never (8) || value
     private static final int HEADER = 16;
 
+    /*
+     * Files open in this JVM. The one piece of static state here, and needed: MVStore's lock is a POSIX
+     * record lock, and when a second open of the same file in this process fails and closes its channel,
+     * the JDK may release every lock the process holds on that file (FileLock's documented caveat), which
+     * would silently let another process in. So a second open in this process is refused before it
+     * touches the file.
+     */
+    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
     private final Path file;
+    private final Path identity;
     private final MVStore store;
     private final MVMap<String, byte[]> map;
     private final Clock clock;
     private final boolean fsync;
     private final AtomicLong writesSincePurge = new AtomicLong();
 
-    private MvStoreKeyValueStore(Path file, MVStore store, Clock clock, boolean fsync) {
+    private MvStoreKeyValueStore(Path file, Path identity, MVStore store, Clock clock, boolean fsync) {
         this.file = file;
+        this.identity = identity;
         this.store = store;
         this.clock = clock;
         this.fsync = fsync;
@@ -72,34 +85,46 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         if (file == null || clock == null) {
             throw new IllegalArgumentException("file and clock must not be null");
         }
-        Path absolute = file.toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        Path identity;
         try {
             Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Files.createDirectories(parent);
+            identity = parent.toRealPath().resolve(absolute.getFileName()); // one name per file, links resolved
         } catch (java.io.IOException e) {
             throw new KvException("mvstore: cannot create the directory of " + absolute + ": " + e.getMessage(), e);
+        }
+        if (!OPEN_IN_THIS_PROCESS.add(identity)) {
+            throw locked(absolute, "another store in this process has it open", null);
         }
         MVStore store;
         try {
             store = new MVStore.Builder().fileName(absolute.toString()).open();
         } catch (MVStoreException e) {
+            OPEN_IN_THIS_PROCESS.remove(identity);
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw new KvStoreLockedException("mvstore: file " + absolute + " is locked: another process (or"
-                        + " another store in this process) has it open; only one process may open an MVStore"
-                        + " file at a time (use the redis or dynamodb backend to share state)", e);
+                throw locked(absolute, "another process has it open", e);
             }
+            throw new KvException("mvstore: cannot open " + absolute + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            OPEN_IN_THIS_PROCESS.remove(identity);
             throw new KvException("mvstore: cannot open " + absolute + ": " + e.getMessage(), e);
         }
         try {
-            MvStoreKeyValueStore kv = new MvStoreKeyValueStore(absolute, store, clock, fsync);
+            MvStoreKeyValueStore kv = new MvStoreKeyValueStore(absolute, identity, store, clock, fsync);
             kv.purgeExpired();
             return kv;
         } catch (RuntimeException e) {
             store.closeImmediately();
+            OPEN_IN_THIS_PROCESS.remove(identity);
             throw new KvException("mvstore: cannot read " + absolute + ": " + e.getMessage(), e);
         }
+    }
+
+    private static KvStoreLockedException locked(Path file, String why, Throwable cause) {
+        return new KvStoreLockedException("mvstore: file " + file + " is locked: " + why + "; only one process"
+                + " may open an MVStore file at a time, and it only once (use the redis or dynamodb backend to"
+                + " share state between processes)", cause);
     }
 
     @Override
@@ -184,12 +209,14 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!store.isClosed()) {
             try {
                 store.close();
             } catch (MVStoreException e) {
                 throw new KvException("mvstore: closing " + file + " failed: " + e.getMessage(), e);
+            } finally {
+                OPEN_IN_THIS_PROCESS.remove(identity);
             }
         }
     }
@@ -238,6 +265,10 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
     }
 
     private <T> T guarded(String operation, String key, java.util.function.Supplier<T> body) {
+        if (store.isClosed()) {
+            throw new KvException("mvstore: " + operation + (key == null ? "" : " of key '" + key + "'")
+                    + " on " + file + " failed: the store is closed");
+        }
         try {
             return body.get();
         } catch (MVStoreException | IllegalStateException e) {
