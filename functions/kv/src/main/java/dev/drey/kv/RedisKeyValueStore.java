@@ -121,7 +121,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
         if (ttlMillis > 0) {
             set.arg("PX").arg(ttlMillis);
         }
-        return send("SET", key, set) != null; // nil when NX refused
+        return send("putIfAbsent", key, set) != null; // nil when NX refused
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
         byte[] stored = encode(expectedVersion + 1, newValue);
         Response r;
         try {
-            r = await(redis.send(script(Command.EVALSHA, CAS_SHA, key, expected, stored, ttlMillis)));
+            r = await("compareAndSet", key, script(Command.EVALSHA, CAS_SHA, key, expected, stored, ttlMillis));
         } catch (ExecutionException e) {
             if (!String.valueOf(e.getCause().getMessage()).startsWith("NOSCRIPT")) {
                 throw failure("compareAndSet", key, e.getCause());
@@ -200,19 +200,27 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     private Response send(String operation, String key, Request request) {
         try {
-            return await(redis.send(request));
+            return await(operation, key, request);
         } catch (ExecutionException e) {
             throw failure(operation, key, e.getCause());
         }
     }
 
-    private Response await(Future<Response> future) throws ExecutionException {
+    /** Sends and waits; a failure reply or lost connection is the ExecutionException's cause. */
+    private Response await(String operation, String key, Request request) throws ExecutionException {
         if (closed) {
-            throw new KvException("redis: the store for " + where + " is closed");
+            throw new KvException("redis: " + operation + " of key '" + key + "' on " + where
+                    + " failed: the store is closed");
         }
         if (Context.isOnEventLoopThread()) {
             // Blocking here would wait for the very thread that has to deliver the reply.
             throw new IllegalStateException("KeyValueStore calls block; do not make them on a Vert.x event loop");
+        }
+        Future<Response> future;
+        try {
+            future = redis.send(request);
+        } catch (RuntimeException e) { // e.g. the client's event loop has been shut down
+            throw failure(operation, key, e);
         }
         try {
             return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

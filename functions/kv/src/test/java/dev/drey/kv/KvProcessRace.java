@@ -13,8 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code open}: prints {@code OPENED}, or {@code LOCKED <message>} and exits 3 on a locked file;</li>
  *   <li>{@code race <counter> <increments> <prizePrefix> <prizes>}: prints {@code ready}, waits for a line
- *       on stdin, consumes every prize key (printing {@code won <i> <hex value>} for each it gets), then
- *       adds {@code increments} to the counter with compare-and-set retries and prints {@code done}.</li>
+ *       on stdin, consumes every prize key (printing {@code won <i> <hex value>} for each it gets) while
+ *       adding {@code increments} to the counter with compare-and-set retries, and prints {@code done}.</li>
  * </ul>
  */
 public final class KvProcessRace {
@@ -44,13 +44,18 @@ public final class KvProcessRace {
             System.out.println("ready");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            // Consumes interleaved with increments, so the processes move at the same pace and meet on the prizes.
+            int done = 0;
             for (int i = 0; i < prizes; i++) {
                 Optional<Versioned> won = store.consume(prizePrefix + i);
                 if (won.isPresent()) {
                     System.out.println("won " + i + " " + HexFormat.of().formatHex(won.get().value()));
                 }
+                for (int target = (int) ((long) increments * (i + 1) / prizes); done < target; done++) {
+                    increment(store, counter);
+                }
             }
-            for (int i = 0; i < increments; i++) {
+            for (; done < increments; done++) {
                 increment(store, counter);
             }
             System.out.println("done");
