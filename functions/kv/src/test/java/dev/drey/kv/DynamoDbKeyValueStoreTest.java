@@ -65,7 +65,7 @@ class DynamoDbKeyValueStoreTest extends KeyValueStoreContract {
 
     @Override
     protected Duration shortTtl() {
-        return Duration.ofMillis(800);
+        return Duration.ofSeconds(1);
     }
 
     @Override

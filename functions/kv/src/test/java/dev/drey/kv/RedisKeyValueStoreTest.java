@@ -60,7 +60,7 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
 
     @Override
     protected Duration shortTtl() {
-        return Duration.ofMillis(800);
+        return Duration.ofSeconds(1);
     }
 
     @Override
