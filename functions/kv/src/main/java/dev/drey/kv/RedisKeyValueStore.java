@@ -1,0 +1,283 @@
+package dev.drey.kv;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Redis backend (Redis 6.2 or newer, for GETDEL) on the Vert.x Redis client, usable with or without
+ * Quarkus. Each entry is one Redis string {@code prefix + key} holding {@code version (8 bytes, big-endian)
+ * || value}; expiry is Redis's own ({@code PX}), so it is measured by the server's clock.
+ *
+ * <ul>
+ *   <li>putIfAbsent: {@code SET NX [PX]} at version 1.</li>
+ *   <li>compareAndSet: a Lua script (EVALSHA, EVAL when the server does not have it cached) compares the
+ *       stored version and writes in one atomic step.</li>
+ *   <li>consume: {@code GETDEL}, atomic on the server: one caller gets the value, the rest get nil.</li>
+ * </ul>
+ */
+public final class RedisKeyValueStore implements KeyValueStore {
+    public static final String DEFAULT_PREFIX = "drey:kv:";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    // KEYS[1] = key; ARGV[1] = expected version (8 bytes); ARGV[2] = new stored bytes; ARGV[3] = PX ms or "0"
+    private static final String CAS_SCRIPT = """
+            local current = redis.call('GET', KEYS[1])
+            if not current or string.sub(current, 1, 8) ~= ARGV[1] then return 0 end
+            if ARGV[3] == '0' then
+              redis.call('SET', KEYS[1], ARGV[2])
+            else
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            end
+            return 1
+            """;
+    private static final String CAS_SHA = sha1Hex(CAS_SCRIPT);
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final Redis redis;
+    private final String prefix;
+    private final Duration timeout;
+    private final String where;
+    private volatile boolean closed;
+
+    private RedisKeyValueStore(Vertx vertx, boolean ownsVertx, Redis redis, String prefix, Duration timeout,
+            String where) {
+        if (prefix == null) {
+            throw new IllegalArgumentException("redis key prefix must not be null (use \"\" for none)");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("redis timeout must be positive, was " + timeout);
+        }
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.redis = redis;
+        this.prefix = prefix;
+        this.timeout = timeout;
+        this.where = where;
+    }
+
+    /**
+     * Connects to {@code url} ({@code redis://[[user]:password@]host[:port][/db]}, or {@code rediss://} for
+     * TLS) with a Vert.x instance of its own, closed by {@link #close()}.
+     */
+    public static RedisKeyValueStore connect(String url, String prefix, Duration timeout) {
+        String where = redactedUrl(url);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        try {
+            Redis redis = Redis.createClient(vertx, new RedisOptions()
+                    .setConnectionString(url)
+                    .setMaxPoolSize(8)
+                    // callers block while waiting, so a deep queue only holds threads that wait anyway
+                    .setMaxPoolWaiting(4096)
+                    .setMaxWaitingHandlers(4096));
+            return new RedisKeyValueStore(vertx, true, redis, prefix, timeout, where);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw new KvException("redis: cannot set up a client for " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Uses a client the caller owns (e.g. Quarkus's); {@link #close()} leaves it open. */
+    public static RedisKeyValueStore using(Redis redis, String prefix, Duration timeout) {
+        if (redis == null) {
+            throw new IllegalArgumentException("redis client must not be null");
+        }
+        return new RedisKeyValueStore(null, false, redis, prefix, timeout, "a caller-provided client");
+    }
+
+    @Override
+    public Optional<Versioned> get(String key) {
+        KvLimits.checkKey(key);
+        Response r = send("GET", key, Request.cmd(Command.GET).arg(redisKey(key)));
+        return Optional.ofNullable(r).map(RedisKeyValueStore::decode);
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+        KvLimits.checkKey(key);
+        KvLimits.checkValue(value);
+        long ttlMillis = KvLimits.ttlMillis(ttl);
+        Request set = Request.cmd(Command.SET).arg(redisKey(key)).arg(encode(1, value)).arg("NX");
+        if (ttlMillis > 0) {
+            set.arg("PX").arg(ttlMillis);
+        }
+        return send("putIfAbsent", key, set) != null; // nil when NX refused
+    }
+
+    @Override
+    public OptionalLong compareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
+        KvLimits.checkKey(key);
+        KvLimits.checkValue(newValue);
+        KvLimits.checkExpectedVersion(expectedVersion);
+        long ttlMillis = KvLimits.ttlMillis(ttl);
+        if (expectedVersion == 0) {
+            return putIfAbsent(key, newValue, ttl) ? OptionalLong.of(1) : OptionalLong.empty();
+        }
+        byte[] expected = ByteBuffer.allocate(8).putLong(expectedVersion).array();
+        byte[] stored = encode(expectedVersion + 1, newValue);
+        Response r;
+        try {
+            r = await("compareAndSet", key, script(Command.EVALSHA, CAS_SHA, key, expected, stored, ttlMillis));
+        } catch (ExecutionException e) {
+            if (!String.valueOf(e.getCause().getMessage()).startsWith("NOSCRIPT")) {
+                throw failure("compareAndSet", key, e.getCause());
+            }
+            // First use on this server (or after SCRIPT FLUSH / restart): send the script itself, which caches it.
+            r = send("compareAndSet", key, script(Command.EVAL, CAS_SCRIPT, key, expected, stored, ttlMillis));
+        }
+        if (r == null) {
+            throw new KvException("redis: compareAndSet of key '" + key + "' on " + where + " got no reply");
+        }
+        return r.toLong() == 1 ? OptionalLong.of(expectedVersion + 1) : OptionalLong.empty();
+    }
+
+    @Override
+    public Optional<Versioned> consume(String key) {
+        KvLimits.checkKey(key);
+        Response r = send("consume", key, Request.cmd(Command.GETDEL).arg(redisKey(key)));
+        return Optional.ofNullable(r).map(RedisKeyValueStore::decode);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        KvLimits.checkKey(key);
+        Response r = send("delete", key, Request.cmd(Command.DEL).arg(redisKey(key)));
+        return r != null && r.toLong() > 0;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsVertx) {
+            try {
+                redis.close();
+                vertx.close().toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                throw new KvException("redis: closing the client for " + where + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisKeyValueStore[" + where + ", prefix '" + prefix + "']";
+    }
+
+    private Request script(Command command, String scriptOrSha, String key, byte[] expected, byte[] stored,
+            long ttlMillis) {
+        return Request.cmd(command).arg(scriptOrSha).arg(1).arg(redisKey(key))
+                .arg(expected).arg(stored).arg(Long.toString(ttlMillis));
+    }
+
+    private byte[] redisKey(String key) {
+        return (prefix + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Response send(String operation, String key, Request request) {
+        try {
+            return await(operation, key, request);
+        } catch (ExecutionException e) {
+            throw failure(operation, key, e.getCause());
+        }
+    }
+
+    /** Sends and waits; a failure reply or lost connection is the ExecutionException's cause. */
+    private Response await(String operation, String key, Request request) throws ExecutionException {
+        if (closed) {
+            throw new KvException("redis: " + operation + " of key '" + key + "' on " + where
+                    + " failed: the store is closed");
+        }
+        if (Context.isOnEventLoopThread()) {
+            // Blocking here would wait for the very thread that has to deliver the reply.
+            throw new IllegalStateException("KeyValueStore calls block; do not make them on a Vert.x event loop");
+        }
+        Future<Response> future;
+        try {
+            future = redis.send(request);
+        } catch (RuntimeException e) { // e.g. the client's event loop has been shut down
+            throw failure(operation, key, e);
+        }
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KvException("redis: interrupted while waiting for " + where, e);
+        } catch (TimeoutException e) {
+            throw new KvException("redis: no reply from " + where + " within " + timeout, e);
+        }
+    }
+
+    private KvException failure(String operation, String key, Throwable cause) {
+        // Redis error replies and connection errors never echo the values that were sent.
+        return new KvException("redis: " + operation + " of key '" + key + "' on " + where + " failed: "
+                + cause.getMessage(), cause);
+    }
+
+    private static byte[] encode(long version, byte[] value) {
+        return ByteBuffer.allocate(8 + value.length).putLong(version).put(value).array();
+    }
+
+    private static Versioned decode(Response r) {
+        byte[] stored = r.toBytes();
+        if (stored == null || stored.length < 8) {
+            throw new KvException("redis: a stored entry is " + (stored == null ? 0 : stored.length)
+                    + " bytes, too short to hold a version (was it written by something else?)");
+        }
+        byte[] value = new byte[stored.length - 8];
+        System.arraycopy(stored, 8, value, 0, value.length);
+        return new Versioned(value, ByteBuffer.wrap(stored, 0, 8).getLong());
+    }
+
+    /** The URL without its user-info, so a password never reaches a message or a log. */
+    static String redactedUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("redis url must not be empty");
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("redis") || uri.getScheme().equals("rediss"))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("redis url must look like redis://host:port, was "
+                        + (uri.getRawUserInfo() == null ? url : "(a url with credentials)"));
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("redis url is not a valid URI");
+        }
+    }
+
+    private static String sha1Hex(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        }
+    }
+}
