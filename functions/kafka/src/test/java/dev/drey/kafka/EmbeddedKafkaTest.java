@@ -2,19 +2,100 @@ package dev.drey.kafka;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.drey.nostr.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The broker's life cycle: start, stop, start again on the same data and port, appends across it. */
 class EmbeddedKafkaTest {
 
-    @Test
-    void startsAndStops() {
-        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
-            System.out.println("started in " + kafka.lastStartTime().toMillis() + " ms on " + kafka.bootstrapServers());
-            long t = System.nanoTime();
-            kafka.stop();
-            System.out.println("stopped in " + (System.nanoTime() - t) / 1_000_000 + " ms");
-            kafka.start();
-            System.out.println("restarted in " + kafka.lastStartTime().toMillis() + " ms on " + kafka.bootstrapServers());
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
+
+    private static List<String> replayIds(EmbeddedKafka kafka, Topics topics) {
+        List<String> ids = new ArrayList<>();
+        try (EventLogReader<LoggedEvent> reader = EventLogReader.events(kafka.bootstrapServers(), topics.eventTopics())) {
+            assertTrue(reader.catchUp(reader.endOffsets(), Duration.ofSeconds(10), (e, p) -> ids.add(e.event().id())));
         }
+        return ids;
+    }
+
+    @Test
+    void survivesStopAndRestartWithAppendsFailingCleanlyInBetween(@TempDir Path dir) throws Exception {
+        Topics topics = Topics.unprefixed();
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).build().start()) {
+            System.out.printf("embedded broker: first start %d ms%n", kafka.lastStartTime().toMillis());
+            String address = kafka.bootstrapServers();
+            try (EventLog log = new EventLog(EventLogConfig.of(address).withDeliveryTimeout(DELIVERY_TIMEOUT))) {
+                log.ensureTopics();
+                Event before = TestEvents.event(ProtocolKinds.SIGN_REQUEST, "before the stop");
+                log.append(before).get(10, TimeUnit.SECONDS);
+
+                kafka.stop();
+                assertFalse(kafka.isRunning());
+                Event during = TestEvents.event(ProtocolKinds.SIGN_REQUEST, "while stopped");
+                long t0 = System.nanoTime();
+                CompletableFuture<RecordPosition> pending = log.append(during);
+                ExecutionException failed = assertThrows(ExecutionException.class,
+                        () -> pending.get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS));
+                long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+                AppendFailedException cause = assertInstanceOf(AppendFailedException.class, failed.getCause());
+                assertTrue(cause.getMessage().startsWith("error: Kafka did not acknowledge"), cause.getMessage());
+                assertEquals(during.id(), cause.eventId());
+                assertEquals("drey.sign", cause.topic());
+                assertTrue(waitedMs >= DELIVERY_TIMEOUT.toMillis() - 100 && waitedMs < DELIVERY_TIMEOUT.toMillis() + 3_000,
+                        "failed after " + waitedMs + " ms");
+
+                kafka.start();
+                System.out.printf("embedded broker: restart %d ms%n", kafka.lastStartTime().toMillis());
+                assertEquals(address, kafka.bootstrapServers(), "same address after a restart");
+                // The same producer carries on; re-sending the refused event is safe.
+                Event after = TestEvents.event(ProtocolKinds.SIGN_REQUEST, "after the restart");
+                log.append(after).get(15, TimeUnit.SECONDS);
+                log.append(during).get(15, TimeUnit.SECONDS);
+
+                List<String> ids = replayIds(kafka, topics);
+                assertTrue(ids.containsAll(List.of(before.id(), after.id(), during.id())), ids.toString());
+                assertEquals(before.id(), ids.get(0), "data from before the stop is kept, first");
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("meta.properties")), "a given data directory is kept on close");
+    }
+
+    @Test
+    void aNewBrokerOnTheSameDirectoryAndPortServesTheOldLog(@TempDir Path dir) throws Exception {
+        Event e = TestEvents.event(ProtocolKinds.MPIN_SERVER_SECRET_REQUEST, TestEvents.TRICKY);
+        int port;
+        try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dir).build().start();
+                EventLog log = new EventLog(EventLogConfig.of(first.bootstrapServers()))) {
+            port = first.port();
+            log.ensureTopics();
+            log.append(e).get(10, TimeUnit.SECONDS);
+        }
+        try (EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dir).port(port).build().start()) {
+            System.out.printf("embedded broker: start on existing data %d ms%n", second.lastStartTime().toMillis());
+            assertEquals("127.0.0.1:" + port, second.bootstrapServers());
+            assertEquals(List.of(e.id()), replayIds(second, Topics.unprefixed()));
+        }
+    }
+
+    @Test
+    void aTemporaryBrokerDeletesItsDataOnClose() {
+        Path dir;
+        try (EmbeddedKafka kafka = EmbeddedKafka.temporary()) {
+            dir = kafka.dataDir();
+            assertThrows(IllegalStateException.class, kafka::bootstrapServers, "no port before the first start");
+            kafka.start();
+            assertThrows(IllegalStateException.class, kafka::start, "already running");
+            assertTrue(Files.exists(dir.resolve("meta.properties")));
+        }
+        assertFalse(Files.exists(dir));
     }
 }
