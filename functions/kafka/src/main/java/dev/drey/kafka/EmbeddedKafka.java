@@ -111,6 +111,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         if (port == 0) {
             port = freePort();
+        } else {
+            // Kafka would find out only after starting its controller, with a long stack trace.
+            checkPortFree(port);
         }
         // A static single voter: the controller port is in the config only, never in the log,
         // so a fresh free port on each start is fine.
@@ -262,6 +265,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new EmbeddedKafkaException("cannot find a free port on " + HOST + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkPortFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (IOException e) {
+            throw new EmbeddedKafkaException("the embedded broker failed to start on " + HOST + ":" + port
+                    + ": the port is in use (" + e.getMessage() + ")", e);
         }
     }
 

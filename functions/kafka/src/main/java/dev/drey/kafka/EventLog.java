@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * within the configured delivery timeout (e.g. the broker is down). Thread-safe; share one.
  *
  * <p>Futures complete on the Kafka producer's I/O thread: keep dependent work short or use the
- * {@code *Async} stages. {@link #append} does not block, except that the first append to a
- * topic the producer has not seen yet waits (at most the delivery timeout) for its metadata;
- * {@link #ensureTopics()} at startup avoids that.
+ * {@code *Async} stages. {@link #append} does not block once its topic is known; the first
+ * append to a topic not yet ensured creates it and loads its metadata on the caller's thread
+ * (at most about the delivery timeout), so call {@link #ensureTopics()} at startup.
  */
 public final class EventLog implements AutoCloseable {
 

@@ -3,6 +3,8 @@ package dev.drey.kafka;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.drey.nostr.Event;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,16 @@ class EmbeddedKafkaTest {
             System.out.printf("embedded broker: start on existing data %d ms%n", second.lastStartTime().toMillis());
             assertEquals("127.0.0.1:" + port, second.bootstrapServers());
             assertEquals(List.of(e.id()), replayIds(second, Topics.unprefixed()));
+        }
+    }
+
+    @Test
+    void aBusyPortIsAClearStartError(@TempDir Path dir) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).port(busy.getLocalPort()).build()) {
+            EmbeddedKafkaException e = assertThrows(EmbeddedKafkaException.class, kafka::start);
+            assertTrue(e.getMessage().contains("failed to start on 127.0.0.1:" + busy.getLocalPort()), e.getMessage());
+            assertFalse(kafka.isRunning());
         }
     }
 
