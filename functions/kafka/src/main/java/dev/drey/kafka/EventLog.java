@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +65,10 @@ public final class EventLog implements AutoCloseable {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, delivery - linger)));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(delivery));
+        // With the default "rebootstrap", losing every broker drops the cached topic metadata,
+        // and each send() would then block the caller for max.block.ms. Keeping the metadata
+        // makes an append while Kafka is down return at once and fail after the delivery timeout.
+        p.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         // Reconnect quickly once a restarted broker is back.
         p.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,8 @@ class EmbeddedKafkaTest {
                 Event during = TestEvents.event(ProtocolKinds.SIGN_REQUEST, "while stopped");
                 long t0 = System.nanoTime();
                 CompletableFuture<RecordPosition> pending = log.append(during);
+                long appendMs = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(appendMs < 500, "append() must not block the caller while Kafka is down: " + appendMs + " ms");
                 ExecutionException failed = assertThrows(ExecutionException.class,
                         () -> pending.get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS));
                 long waitedMs = (System.nanoTime() - t0) / 1_000_000;
@@ -85,6 +91,66 @@ class EmbeddedKafkaTest {
             System.out.printf("embedded broker: start on existing data %d ms%n", second.lastStartTime().toMillis());
             assertEquals("127.0.0.1:" + port, second.bootstrapServers());
             assertEquals(List.of(e.id()), replayIds(second, Topics.unprefixed()));
+        }
+    }
+
+    @Test
+    void everyAcknowledgedAppendSurvivesAStopWhileProducing(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).build().start();
+                EventLog log = new EventLog(EventLogConfig.of(kafka.bootstrapServers())
+                        .withDeliveryTimeout(DELIVERY_TIMEOUT))) {
+            log.ensureTopics();
+            Set<String> acked = ConcurrentHashMap.newKeySet();
+            Set<String> refused = ConcurrentHashMap.newKeySet();
+            List<CompletableFuture<RecordPosition>> all = new ArrayList<>();
+            AtomicBoolean producing = new AtomicBoolean(true);
+            AtomicBoolean restarted = new AtomicBoolean(false);
+            Set<String> ackedAfterRestart = ConcurrentHashMap.newKeySet();
+            Thread producer = new Thread(() -> {
+                for (int i = 0; producing.get(); i++) {
+                    Event e = TestEvents.event(ProtocolKinds.SIGNATURE_SHARE, "share " + i);
+                    boolean afterRestart = restarted.get();
+                    CompletableFuture<RecordPosition> f = log.append(e).whenComplete((pos, err) -> {
+                        if (err == null) {
+                            acked.add(e.id());
+                            if (afterRestart) {
+                                ackedAfterRestart.add(e.id());
+                            }
+                        } else {
+                            refused.add(e.id());
+                        }
+                    });
+                    synchronized (all) {
+                        all.add(f);
+                    }
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }, "test-producer");
+            producer.start();
+            Thread.sleep(300);
+            kafka.stop();
+            Thread.sleep(DELIVERY_TIMEOUT.toMillis() + 500);
+            kafka.start();
+            restarted.set(true);
+            Thread.sleep(1000);
+            producing.set(false);
+            producer.join();
+            synchronized (all) {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                        .handle((v, err) -> null).get(DELIVERY_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            }
+            assertFalse(refused.isEmpty(), "some appends were refused while the broker was down");
+            assertFalse(ackedAfterRestart.isEmpty(), "appends are acknowledged again after the restart");
+            Set<String> stored = new HashSet<>(replayIds(kafka, Topics.unprefixed()));
+            Set<String> missing = new HashSet<>(acked);
+            missing.removeAll(stored);
+            assertEquals(Set.of(), missing, "acknowledged but not stored");
+            System.out.printf("durability: %d acknowledged (%d after the restart), %d refused, %d stored%n",
+                    acked.size(), ackedAfterRestart.size(), refused.size(), stored.size());
         }
     }
 
