@@ -34,8 +34,9 @@ import org.apache.kafka.metadata.storage.Formatter;
  * kept running reconnect to it. A caller-given data directory survives {@link #close()}; without
  * one a temporary directory is used and deleted on close.
  *
- * <p>Not thread-safe for concurrent start/stop calls from several threads (they are synchronized,
- * but stopping while another thread starts waits for the start to finish).
+ * <p>Start, stop and close are synchronized: a stop from another thread waits for a start in
+ * progress. Kafka itself halts the JVM on a fatal storage or metadata fault, as a broker process
+ * would; that is the one way this class can end its host.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -315,6 +316,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /** Keep the log here (kept on close); by default a temporary directory deleted on close. */
         public Builder dataDir(Path dir) {
+            if (dir != null && dir.toAbsolutePath().toString().contains(",")) {
+                // log.dirs is a comma-separated list.
+                throw new IllegalArgumentException("the data directory path must not contain a comma: " + dir);
+            }
             this.dataDir = dir;
             return this;
         }
