@@ -20,6 +20,11 @@ public final class Subscription {
     private final RelaySession owner;
     private final DeliveryPolicy delivery;
     private List<Event> pending = new ArrayList<>();
+    /**
+     * Ids sent as stored events. An event indexed while the query ran can be both in the stored
+     * results and offered live (before or after EOSE); it is sent once. Bounded by the filters' limits.
+     */
+    private Set<String> sentAsStored = Set.of();
     private boolean live;
     private boolean closed;
 
@@ -53,6 +58,9 @@ public final class Subscription {
                 return;
             }
             if (live) {
+                if (sentAsStored.contains(event.id())) {
+                    return;
+                }
                 owner.send(new RelayMessage.EventMessage(id, event));
             } else if (pending.size() < MAX_PENDING) {
                 pending.add(event);
@@ -76,6 +84,7 @@ public final class Subscription {
             }
         }
         pending = null;
+        sentAsStored = alreadySent;
         live = true;
     }
 
@@ -86,5 +95,6 @@ public final class Subscription {
     synchronized void close() {
         closed = true;
         pending = null;
+        sentAsStored = Set.of();
     }
 }
