@@ -10,9 +10,16 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
-/** The websocket shell: one {@link RelaySession} per connection, frames passed straight through. */
+/**
+ * The websocket shell: one {@link RelaySession} per connection, frames passed straight through.
+ * The endpoint is a singleton shared by all connections, so sessions are kept by connection id,
+ * and each session writes to its own connection object (never to the context-bound proxy, which
+ * would resolve to whichever connection the sending thread happens to serve).
+ */
 @WebSocket(path = "/")
 public class RelayEndpoint {
     private static final Logger LOG = Logger.getLogger(RelayEndpoint.class);
@@ -20,34 +27,44 @@ public class RelayEndpoint {
     @Inject
     RelayRuntime runtime;
 
-    @Inject
-    WebSocketConnection connection;
-
-    private RelaySession session;
+    private final Map<String, RelaySession> sessions = new ConcurrentHashMap<>();
 
     @OnOpen
-    void open() {
-        session = runtime.relay().openSession(connectionUrl(connection.handshakeRequest()),
+    void open(WebSocketConnection connection) {
+        RelaySession session = runtime.relay().openSession(connectionUrl(connection.handshakeRequest()),
                 message -> connection.sendText(message.toJson()).subscribe().with(
                         ok -> { }, e -> LOG.debugf("send to %s failed: %s", connection.id(), e.getMessage())),
                 System.currentTimeMillis());
+        sessions.put(connection.id(), session);
     }
 
     @OnTextMessage
-    void text(String frame) {
-        session.onText(frame, System.currentTimeMillis());
+    void text(String frame, WebSocketConnection connection) {
+        RelaySession session = sessions.get(connection.id());
+        if (session != null) {
+            session.onText(frame, System.currentTimeMillis());
+        }
     }
 
     @OnBinaryMessage
-    void binary(Buffer frame) {
-        session.onBinary();
+    void binary(Buffer frame, WebSocketConnection connection) {
+        RelaySession session = sessions.get(connection.id());
+        if (session != null) {
+            session.onBinary();
+        }
     }
 
     @OnClose
-    void close() {
+    void close(WebSocketConnection connection) {
+        RelaySession session = sessions.remove(connection.id());
         if (session != null) {
             session.close();
         }
+    }
+
+    /** Open connections (for tests and metrics). */
+    int openSessions() {
+        return sessions.size();
     }
 
     /**
