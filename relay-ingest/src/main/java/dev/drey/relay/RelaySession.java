@@ -1,0 +1,325 @@
+package dev.drey.relay;
+
+import dev.drey.nostr.ClientMessage;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.Filter;
+import dev.drey.nostr.KindClass;
+import dev.drey.nostr.Nip42;
+import dev.drey.nostr.NostrParseException;
+import dev.drey.nostr.RelayMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One client connection: its NIP-42 challenge, the keys it authenticated as, its
+ * subscriptions and its rate-limit bucket. The host passes each text frame with the time it
+ * arrived; answers go out through the {@link RelayOutput}. Every frame gets a NIP-01 answer:
+ * malformed input becomes a NOTICE or a prefixed OK/CLOSED, never an exception.
+ */
+public final class RelaySession {
+    private static final String DUPLICATE = "duplicate: already have this event";
+
+    private final Relay relay;
+    private final String authUrl;
+    private final RelayOutput output;
+    private final String challenge;
+    private final TokenBucket bucket;
+    private final Set<String> authenticated = ConcurrentHashMap.newKeySet();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile long lastMillis;
+    private volatile boolean closed;
+
+    RelaySession(Relay relay, String authUrl, RelayOutput output, String challenge, long nowMillis) {
+        this.relay = relay;
+        this.authUrl = authUrl;
+        this.output = output;
+        this.challenge = challenge;
+        this.bucket = new TokenBucket(relay.config().limits().perConnection(), nowMillis);
+        this.lastMillis = nowMillis;
+    }
+
+    void start() {
+        send(new RelayMessage.AuthChallenge(challenge));
+    }
+
+    public String challenge() {
+        return challenge;
+    }
+
+    /** The URL AUTH events must name. */
+    public String authUrl() {
+        return authUrl;
+    }
+
+    public Set<String> authenticatedKeys() {
+        return Set.copyOf(authenticated);
+    }
+
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    SessionContext context() {
+        return new SessionContext(authenticated, lastMillis);
+    }
+
+    /** Handles one text frame received at {@code nowMillis} (unix milliseconds). */
+    public synchronized void onText(String frame, long nowMillis) {
+        if (closed) {
+            return;
+        }
+        lastMillis = nowMillis;
+        ClientMessage message;
+        try {
+            message = relay.parser().parseClientMessage(frame);
+        } catch (NostrParseException e) {
+            refuseMalformed(frame, e.getMessage());
+            return;
+        }
+        try {
+            if (message instanceof ClientMessage.Close c) {
+                // Never rate-limited: closing frees resources.
+                close(c.subscriptionId());
+                return;
+            }
+            if (!bucket.tryTake(nowMillis)) {
+                refuse(message, Rejection.rateLimited("too many messages on this connection; slow down"));
+                return;
+            }
+            SessionContext ctx = context();
+            if (message instanceof ClientMessage.EventMessage m) {
+                publish(m.event(), ctx);
+            } else if (message instanceof ClientMessage.Req r) {
+                subscribe(r.subscriptionId(), r.filters(), ctx);
+            } else if (message instanceof ClientMessage.Auth a) {
+                authenticate(a.event(), ctx);
+            } else if (message instanceof ClientMessage.Count c) {
+                send(new RelayMessage.Closed(c.subscriptionId(), "error: COUNT (NIP-45) is not supported by this relay"));
+            }
+        } catch (RuntimeException e) {
+            // A bug or a failing index must not kill the connection; the client learns what failed.
+            refuse(message, Rejection.error("internal error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** A binary frame: nostr is text only. */
+    public void onBinary() {
+        send(new RelayMessage.Notice("invalid: binary frames are not supported; send JSON text"));
+    }
+
+    /** The connection is gone: drop its subscriptions. */
+    public void close() {
+        closed = true;
+        for (Subscription s : subscriptions.values()) {
+            relay.live().remove(s);
+            s.close();
+        }
+        subscriptions.clear();
+    }
+
+    // ---- EVENT ---------------------------------------------------------------------------
+
+    private void publish(Event event, SessionContext ctx) {
+        var rejection = relay.policies().events().check(event, ctx);
+        if (rejection.isPresent()) {
+            ok(event, false, rejection.get().text());
+            return;
+        }
+        if (event.kindClass() == KindClass.EPHEMERAL) {
+            // Ephemeral events are never stored, so they skip the log and go straight to listeners.
+            relay.live().publish(event);
+            ok(event, true, "");
+            return;
+        }
+        if (relay.index().contains(event.id())) {
+            ok(event, true, DUPLICATE);
+            return;
+        }
+        CompletableFuture<Accepted> mine = new CompletableFuture<>();
+        CompletableFuture<Accepted> earlier = relay.inFlight().putIfAbsent(event.id(), mine);
+        if (earlier != null) {
+            earlier.whenComplete((a, e) -> ok(event, e == null, e == null ? DUPLICATE : storeError(e)));
+            return;
+        }
+        CompletableFuture<Accepted> appended;
+        try {
+            appended = relay.sink().append(event).toCompletableFuture();
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        appended.whenComplete((accepted, error) -> {
+            relay.inFlight().remove(event.id(), mine);
+            if (error == null) {
+                relay.acknowledged().record(accepted.position());
+                mine.complete(accepted);
+                ok(event, true, "");
+            } else {
+                mine.completeExceptionally(error);
+                ok(event, false, storeError(error));
+            }
+        });
+    }
+
+    private static String storeError(Throwable error) {
+        Throwable cause = unwrap(error);
+        String m = cause.getMessage();
+        return "error: could not store the event" + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    // ---- REQ / CLOSE ---------------------------------------------------------------------
+
+    private void subscribe(String id, List<Filter> filters, SessionContext ctx) {
+        var rejection = relay.policies().filters().check(filters, ctx);
+        if (rejection.isPresent()) {
+            send(new RelayMessage.Closed(id, rejection.get().text()));
+            return;
+        }
+        RelayLimits limits = relay.config().limits();
+        Subscription previous = subscriptions.get(id);
+        if (previous == null && subscriptions.size() >= limits.maxSubscriptions()) {
+            send(new RelayMessage.Closed(id, "error: too many open subscriptions (at most "
+                    + limits.maxSubscriptions() + "); CLOSE one first"));
+            return;
+        }
+        if (previous != null) {
+            // NIP-01: a REQ with an id in use replaces that subscription.
+            close(id);
+        }
+        List<Filter> clamped = new ArrayList<>(filters.size());
+        for (Filter f : filters) {
+            int limit = f.limit() == null ? limits.defaultLimit() : Math.min(f.limit(), limits.maxLimit());
+            clamped.add(new Filter(f.ids(), f.authors(), f.kinds(), f.tags(), f.since(), f.until(), limit));
+        }
+        Subscription sub = new Subscription(id, filters, this, relay.policies().delivery());
+        subscriptions.put(id, sub);
+        relay.live().add(sub);
+        // Read-your-writes: wait until the index holds everything this relay acknowledged.
+        CompletableFuture<Void> caughtUp = relay.index().awaitApplied(relay.acknowledged().snapshot())
+                .toCompletableFuture();
+        if (caughtUp.isDone() && !caughtUp.isCompletedExceptionally()) {
+            serveStored(sub, clamped, ctx);
+            return;
+        }
+        caughtUp.orTimeout(limits.catchUpTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .thenRunAsync(() -> serveStored(sub, clamped, ctx), relay.queryExecutor())
+                .exceptionally(e -> {
+                    Throwable cause = unwrap(e);
+                    abandon(sub, Rejection.error(cause instanceof TimeoutException
+                            ? "the index did not catch up with acknowledged events in time; try again"
+                            : "query failed: " + cause.getClass().getSimpleName()));
+                    return null;
+                });
+    }
+
+    private void serveStored(Subscription sub, List<Filter> filters, SessionContext ctx) {
+        if (sub.isClosed()) {
+            return;
+        }
+        List<Event> stored;
+        try {
+            stored = relay.index().query(filters, e -> relay.policies().delivery().mayReceive(e, ctx));
+        } catch (RuntimeException e) {
+            abandon(sub, Rejection.error("query failed: " + e.getClass().getSimpleName()));
+            return;
+        }
+        Set<String> sent = new HashSet<>();
+        for (Event e : stored) {
+            send(new RelayMessage.EventMessage(sub.id(), e));
+            sent.add(e.id());
+        }
+        send(new RelayMessage.Eose(sub.id()));
+        sub.goLive(sent);
+    }
+
+    /** Ends a subscription from the relay's side with CLOSED. */
+    void abandon(Subscription sub, Rejection why) {
+        if (subscriptions.remove(sub.id(), sub)) {
+            relay.live().remove(sub);
+            sub.close();
+            send(new RelayMessage.Closed(sub.id(), why.text()));
+        }
+    }
+
+    private void close(String id) {
+        Subscription s = subscriptions.remove(id);
+        if (s != null) {
+            relay.live().remove(s);
+            s.close();
+        }
+    }
+
+    // ---- AUTH ----------------------------------------------------------------------------
+
+    private void authenticate(Event event, SessionContext ctx) {
+        Nip42.Result result = Nip42.validate(event, challenge, authUrl, ctx.nowSeconds());
+        if (!result.isOk()) {
+            ok(event, false, result.message());
+            return;
+        }
+        if (!relay.allowedKeys().contains(event.pubkey())) {
+            ok(event, false, "restricted: this key is not a member of this private relay");
+            return;
+        }
+        authenticated.add(event.pubkey());
+        ok(event, true, "");
+    }
+
+    // ---- answers -------------------------------------------------------------------------
+
+    private void refuse(ClientMessage message, Rejection why) {
+        if (message instanceof ClientMessage.EventMessage m) {
+            ok(m.event(), false, why.text());
+        } else if (message instanceof ClientMessage.Auth a) {
+            ok(a.event(), false, why.text());
+        } else if (message instanceof ClientMessage.Req r) {
+            send(new RelayMessage.Closed(r.subscriptionId(), why.text()));
+        } else if (message instanceof ClientMessage.Count c) {
+            send(new RelayMessage.Closed(c.subscriptionId(), why.text()));
+        } else {
+            send(new RelayMessage.Notice(why.text()));
+        }
+    }
+
+    private void refuseMalformed(String frame, String why) {
+        FrameTriage t = FrameTriage.of(frame);
+        String type = t.type().orElse("");
+        if ((type.equals("EVENT") || type.equals("AUTH")) && t.eventId().isPresent()) {
+            send(new RelayMessage.Ok(t.eventId().get(), false, why));
+        } else if ((type.equals("REQ") || type.equals("COUNT")) && t.subscriptionId().isPresent()) {
+            send(new RelayMessage.Closed(t.subscriptionId().get(), why));
+        } else {
+            send(new RelayMessage.Notice(why));
+        }
+    }
+
+    private void ok(Event event, boolean accepted, String message) {
+        send(new RelayMessage.Ok(event.id(), accepted, message));
+    }
+
+    void send(RelayMessage message) {
+        if (closed) {
+            return;
+        }
+        try {
+            output.send(message);
+        } catch (RuntimeException e) {
+            // The transport is failing (connection going away); nothing sensible to tell anyone.
+        }
+    }
+}
