@@ -148,10 +148,7 @@ public final class DynamoDbKeyValueStore implements KeyValueStore {
 
     @Override
     public OptionalLong compareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
-        KvLimits.checkKey(key);
-        KvLimits.checkValue(newValue);
-        KvLimits.checkExpectedVersion(expectedVersion);
-        long ttlMillis = KvLimits.ttlMillis(ttl);
+        long ttlMillis = KvLimits.checkCompareAndSet(key, expectedVersion, newValue, ttl);
         long now = clock.millis();
         Map<String, AttributeValue> item = new HashMap<>(keyOf(key));
         item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArray(newValue)));

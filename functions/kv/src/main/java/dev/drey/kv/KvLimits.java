@@ -68,6 +68,17 @@ public final class KvLimits {
         }
     }
 
+    /**
+     * Every argument check of a compare-and-set, in the order all backends apply them; returns the
+     * TTL in milliseconds as {@link #ttlMillis}.
+     */
+    public static long checkCompareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
+        checkKey(key);
+        checkValue(newValue);
+        checkExpectedVersion(expectedVersion);
+        return ttlMillis(ttl);
+    }
+
     /** The TTL in milliseconds, or 0 for "never expires" ({@code ttl == null}). */
     public static long ttlMillis(Duration ttl) {
         if (ttl == null) {

@@ -143,10 +143,7 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
 
     @Override
     public OptionalLong compareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
-        KvLimits.checkKey(key);
-        KvLimits.checkValue(newValue);
-        KvLimits.checkExpectedVersion(expectedVersion);
-        long ttlMillis = KvLimits.ttlMillis(ttl);
+        long ttlMillis = KvLimits.checkCompareAndSet(key, expectedVersion, newValue, ttl);
         return guarded("compareAndSet", key, () -> {
             while (true) {
                 byte[] current = map.get(key);

@@ -126,10 +126,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     @Override
     public OptionalLong compareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
-        KvLimits.checkKey(key);
-        KvLimits.checkValue(newValue);
-        KvLimits.checkExpectedVersion(expectedVersion);
-        long ttlMillis = KvLimits.ttlMillis(ttl);
+        long ttlMillis = KvLimits.checkCompareAndSet(key, expectedVersion, newValue, ttl);
         if (expectedVersion == 0) {
             return putIfAbsent(key, newValue, ttl) ? OptionalLong.of(1) : OptionalLong.empty();
         }
