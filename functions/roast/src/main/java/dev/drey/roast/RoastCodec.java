@@ -96,10 +96,22 @@ public final class RoastCodec {
      * decides whether its author may send it. For a sign request the request id is the event's id.
      */
     public static RoastMessage decode(Event e) {
-        if (!RoastKinds.isSigningKind(e.kind())) {
-            throw new RoastMessageException("kind " + e.kind() + " is not a signing-protocol kind");
+        RoastMessage m = decodeContent(e.kind(), e.content(), e.id());
+        if (!(m instanceof SignRequest)) {
+            String tagged = e.firstTagValue("e").orElse(m.requestId());
+            if (!tagged.equals(m.requestId())) {
+                throw new RoastMessageException("the event's e tag names another request than its content");
+            }
         }
-        Map<String, Object> c = ContentJson.parseObject(e.content());
+        return m;
+    }
+
+    /** The message in {@code content} carried as {@code kind}; {@code eventId} is the request id of a sign request. */
+    public static RoastMessage decodeContent(int kind, String content, String eventId) {
+        if (!RoastKinds.isSigningKind(kind)) {
+            throw new RoastMessageException("kind " + kind + " is not a signing-protocol kind");
+        }
+        Map<String, Object> c = ContentJson.parseObject(content);
         if (!c.containsKey("v") || ContentJson.integer(c, "v") != VERSION) {
             throw new RoastMessageException("content: 'v' must be " + VERSION);
         }
@@ -107,7 +119,7 @@ public final class RoastCodec {
         RoastMessage m;
         try {
             m = switch (type) {
-                case SignRequest.TYPE -> new SignRequest(e.id(), ContentJson.hex(c, "message", 32),
+                case SignRequest.TYPE -> new SignRequest(eventId, ContentJson.hex(c, "message", 32),
                         ContentJson.string(c, "purpose"), strings(ContentJson.array(c, "coordinators"), "coordinators"),
                         ContentJson.optionalString(c, "payload"), ContentJson.optionalString(c, "authorization"));
                 case Presignature.TYPE -> {
@@ -124,14 +136,8 @@ public final class RoastCodec {
         } catch (FrostException ex) {
             throw new RoastMessageException("content: " + ex.getMessage());
         }
-        if (m.kind() != e.kind()) {
-            throw new RoastMessageException("a " + type + " must travel as kind " + m.kind() + ", not " + e.kind());
-        }
-        if (!(m instanceof SignRequest)) {
-            String tagged = e.firstTagValue("e").orElse(m.requestId());
-            if (!tagged.equals(m.requestId())) {
-                throw new RoastMessageException("the event's e tag names another request than its content");
-            }
+        if (m.kind() != kind) {
+            throw new RoastMessageException("a " + type + " must travel as kind " + m.kind() + ", not " + kind);
         }
         return m;
     }

@@ -16,6 +16,8 @@ public final class Session {
     private final int id;
     private final SigningPackage signingPackage;
     private volatile SigningSession derived;
+    private volatile byte[] blob;
+    private volatile byte[] blobHash;
 
     public Session(int id, SigningPackage signingPackage) {
         if (id < 1 || signingPackage == null) {
@@ -49,6 +51,25 @@ public final class Session {
             derived = s;
         }
         return s;
+    }
+
+    /** The stored form (members fix the encoding, and a session belongs to one run), computed once. */
+    byte[] blob(List<Identifier> members) {
+        byte[] b = blob;
+        if (b == null) {
+            b = RunStateCodec.encodeSession(this, members);
+            blob = b;
+        }
+        return b;
+    }
+
+    byte[] blobHash(List<Identifier> members) {
+        byte[] h = blobHash;
+        if (h == null) {
+            h = RunStateCodec.sessionHash(blob(members));
+            blobHash = h;
+        }
+        return h;
     }
 
     @Override
