@@ -10,7 +10,8 @@ import java.util.Map;
  * The paper's invariants, checked on any state (tests call this after every message): |R| < t;
  * |M| ≤ n − t while the run is open (a run that failed for too many faults holds exactly the faulty
  * signers that broke the budget); every signer pending in at most one session, and only in a session it
- * belongs to and has not answered; at most n − t + 1 sessions started; a completed run holds a signature
+ * belongs to and has not answered (a completed run may end with |R| = t: the completing share also
+ * carried a presignature, and no session follows); at most n − t + 1 sessions started; a completed run holds a signature
  * from a session with t valid shares.
  */
 public final class RoastInvariants {
@@ -23,7 +24,8 @@ public final class RoastInvariants {
         int ready = s.ready().size();
         int malicious = s.malicious().size();
         int faulty = malicious + s.refused().size();
-        require(ready < t, "|R| = " + ready + " is not below t = " + t);
+        // The share that completes a run also returns its signer to R; no session follows, the run is over.
+        require(ready < t || (s.status() == Status.COMPLETED && ready == t), "|R| = " + ready + " is not below t = " + t + " (" + s.status() + ": " + s.outcome() + ")");
         if (s.status() == Status.FAILED) {
             require(faulty <= n - t + 1, "|M| + refused = " + faulty + " exceeds n - t + 1");
         } else {

@@ -82,8 +82,8 @@ public final class NonceVault {
         }
         byte[] b = v.get().value();
         Entry entry = header(b);
-        byte[] plain = crypt(Cipher.DECRYPT_MODE, Arrays.copyOfRange(b, 122, 134), aad(requestId, coordinator, entry),
-                Arrays.copyOfRange(b, 134, b.length));
+        byte[] plain = crypt(Cipher.DECRYPT_MODE, Arrays.copyOfRange(b, 114, 126), aad(requestId, coordinator, entry),
+                Arrays.copyOfRange(b, 126, b.length));
         try {
             Scalar d = Scalar.decode(Arrays.copyOfRange(plain, 0, 32));
             Scalar e = Scalar.decode(Arrays.copyOfRange(plain, 32, 64));
