@@ -46,6 +46,15 @@ public final class RoastStateStore {
                 }
             });
 
+    /** Per run, the last state this instance stored or decoded (only reused if the stored bytes are equal). */
+    private final Map<String, Cached> lastSeen = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                    return size() > 256;
+                }
+            });
+
     /** What {@link #apply} did: the transition, and how many compare-and-set attempts it took. */
     public record Applied(Transition transition, int attempts) {
         public RunState state() {
@@ -99,8 +108,23 @@ public final class RoastStateStore {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        RunState state = RunStateCodec.decodeHeader(v.get().value(), (ref, members) -> session(header, ref, members));
+        byte[] bytes = v.get().value();
+        // The state this instance wrote or read last is reused when the stored bytes are the same: decoding
+        // (point decompression of every presignature) is the costly part of a read.
+        Cached c = lastSeen.get(header);
+        if (c != null && c.version() == v.get().version() && Arrays.equals(c.bytes(), bytes)) {
+            return Optional.of(new Loaded(c.state(), c.version()));
+        }
+        RunState state = RunStateCodec.decodeHeader(bytes, (ref, members) -> session(header, ref, members));
+        remember(header, v.get().version(), bytes, state);
         return Optional.of(new Loaded(state, v.get().version()));
+    }
+
+    private record Cached(long version, byte[] bytes, RunState state) {
+    }
+
+    private void remember(String header, long version, byte[] bytes, RunState state) {
+        lastSeen.put(header, new Cached(version, bytes, state));
     }
 
     private Session session(String header, RunStateCodec.SessionRef ref, List<Identifier> members) {
@@ -146,8 +170,10 @@ public final class RoastStateStore {
                 kv.putIfAbsent(key, blob, ttl);
                 sessionCache.put(key, s);
             }
-            OptionalLong written = kv.compareAndSet(header, version, RunStateCodec.encodeHeader(after), ttl);
+            byte[] encoded = RunStateCodec.encodeHeader(after);
+            OptionalLong written = kv.compareAndSet(header, version, encoded, ttl);
             if (written.isPresent()) {
+                remember(header, written.getAsLong(), encoded, after);
                 return new Applied(tr, attempt);
             }
             backoff(attempt);
