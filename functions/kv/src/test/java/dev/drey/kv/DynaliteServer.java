@@ -10,7 +10,7 @@ import java.time.Duration;
  * dynalite (an independent, open-source implementation of the DynamoDB API on Node, installed by the build
  * with {@code npm ci}) in memory on a free loopback port, for as long as a test class needs it.
  */
-final class DynaliteServer implements AutoCloseable {
+public final class DynaliteServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -19,7 +19,7 @@ final class DynaliteServer implements AutoCloseable {
         this.port = port;
     }
 
-    static DynaliteServer start() throws IOException, InterruptedException {
+    public static DynaliteServer start() throws IOException, InterruptedException {
         Path cli = LocalServers.moduleDir().resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException(cli + " is missing: the build runs 'npm ci' in functions/kv");
@@ -39,7 +39,7 @@ final class DynaliteServer implements AutoCloseable {
         return new DynaliteServer(p, port);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Test helpers: free loopback ports, waiting for a server, and child JVMs on the test class path. */
-final class LocalServers {
+public final class LocalServers {
     private LocalServers() {}
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class LocalServers {
         }
     }
 
-    static void awaitPort(int port, Duration timeout, Process process) throws InterruptedException {
+    public static void awaitPort(int port, Duration timeout, Process process) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
@@ -42,13 +42,13 @@ final class LocalServers {
     }
 
     /** The module directory (where package.json and node_modules are), passed by the build. */
-    static Path moduleDir() {
+    public static Path moduleDir() {
         String dir = System.getProperty("kv.dir");
         return dir == null ? Path.of("").toAbsolutePath() : Path.of(dir);
     }
 
     /** Starts {@code mainClass} in a new JVM with this test class path and the given system properties. */
-    static Process startJvm(Class<?> mainClass, Map<String, String> properties, List<String> args)
+    public static Process startJvm(Class<?> mainClass, Map<String, String> properties, List<String> args)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
@@ -64,7 +64,7 @@ final class LocalServers {
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    static void stop(Process p) throws InterruptedException {
+    public static void stop(Process p) throws InterruptedException {
         if (p == null) {
             return;
         }
@@ -75,7 +75,7 @@ final class LocalServers {
         }
     }
 
-    static Path tempDir(String prefix) throws IOException {
+    public static Path tempDir(String prefix) throws IOException {
         return Files.createTempDirectory(prefix);
     }
 }

@@ -1,0 +1,135 @@
+package dev.drey.cli;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.MvStoreKeyValueStore;
+import dev.drey.signer.simulation.RoastSimulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code drey roast ...}: ROAST over FROST. */
+@Command(name = "roast", description = "Robust threshold signing (ROAST over FROST, BIP-340 signatures).",
+        mixinStandardHelpOptions = true, subcommands = {RoastCommand.SimulateCmd.class})
+public final class RoastCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a roast subcommand is required");
+    }
+
+    @Command(name = "simulate", description = "Runs a whole ROAST run in process: the real coordinator and "
+            + "signers exchanging signed nostr events, state and nonces in an MVStore file in a temporary directory.")
+    static final class SimulateCmd implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--threshold", required = true, description = "signers needed (t >= 2)")
+        int threshold;
+
+        @Option(names = "--signers", required = true, description = "group size (n >= t, at most 1000)")
+        int signers;
+
+        @Option(names = "--silent", defaultValue = "0", description = "signers that stop after their presignature")
+        int silent;
+
+        @Option(names = "--invalid", defaultValue = "0", description = "signers that send invalid shares")
+        int invalid;
+
+        @Option(names = "--attack", defaultValue = "static",
+                description = "static (fair network) or adaptive (one disruptor held for every session)")
+        String attack;
+
+        @Option(names = "--coordinators", defaultValue = "1", description = "coordinators (only 1 so far)")
+        int coordinators;
+
+        @Option(names = "--seed", defaultValue = "0", description = "seed for a reproducible run (0: random)")
+        long seed;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            if (threshold < 2 || signers < threshold || signers > 1000) {
+                throw new CommandLine.ParameterException(cl,
+                        "need 2 <= --threshold <= --signers <= 1000, got " + threshold + " and " + signers);
+            }
+            if (silent < 0 || invalid < 0 || silent + invalid > signers) {
+                throw new CommandLine.ParameterException(cl, "--silent and --invalid must be >= 0 and sum to at most --signers");
+            }
+            RoastSimulation.Attack mode = switch (attack.toLowerCase(Locale.ROOT)) {
+                case "static" -> RoastSimulation.Attack.STATIC;
+                case "adaptive" -> RoastSimulation.Attack.ADAPTIVE;
+                default -> throw new CommandLine.ParameterException(cl, "--attack must be static or adaptive");
+            };
+            if (coordinators != 1) {
+                throw new CommandLine.ParameterException(cl,
+                        "--coordinators: only one coordinator per run is implemented so far");
+            }
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("drey-roast-sim");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a temporary directory", e);
+            }
+            try (KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false)) {
+                RoastSimulation.Result r = RoastSimulation.run(new RoastSimulation.Config(threshold, signers, silent,
+                        invalid, mode, seed, kv, false));
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("signature", r.signature() == null ? null : Hex.encode(r.signature()));
+                out.put("groupPublicKey", Hex.encode(r.groupPublicKey()));
+                out.put("message", Hex.encode(r.message()));
+                out.put("verified", r.signature() != null
+                        && Schnorr.verify(r.groupPublicKey(), r.message(), r.signature()));
+                out.put("sessionsStarted", r.sessionsStarted());
+                out.put("successfulSession", r.successfulSession());
+                out.put("malicious", ids(r.malicious()));
+                if (!r.succeeded()) {
+                    out.put("culprits", ids(r.culprits()));
+                }
+                out.put("messagesSent", r.messagesSent());
+                out.put("messagesReceived", r.messagesReceived());
+                out.put("elapsedMs", r.elapsedMs());
+                out.put("coordinatorMs", r.coordinatorNanos() / 1_000_000);
+                out.put("signersMs", r.signerNanos() / 1_000_000);
+                cl.getOut().println(Json.write(out));
+                cl.getOut().flush();
+                return r.succeeded() ? 0 : Drey.EXIT_FAILURE;
+            } finally {
+                deleteTree(dir);
+            }
+        }
+
+        private static List<Long> ids(List<Identifier> list) {
+            List<Long> out = new ArrayList<>();
+            for (Identifier id : list) {
+                out.add(id.value().toBigInteger().longValueExact());
+            }
+            return out;
+        }
+
+        private static void deleteTree(Path dir) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary directory is harmless.
+            }
+        }
+    }
+}

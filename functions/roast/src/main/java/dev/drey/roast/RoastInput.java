@@ -1,0 +1,27 @@
+package dev.drey.roast;
+
+import dev.drey.crypto.frost.Identifier;
+
+/** What a coordinator reacts to: the request, a signer's message, or the run's deadline. */
+public sealed interface RoastInput {
+    /** The sign request arrived (its event id is the request id). */
+    record Request(SignRequest request) implements RoastInput {
+    }
+
+    /**
+     * A signer's message (presignature, signature share or refusal) in an event whose signature the caller
+     * verified and whose author is the federation member {@code signer}.
+     */
+    record FromSigner(String eventId, Identifier signer, RoastMessage message) implements RoastInput {
+        public FromSigner {
+            RoastChecks.requestId(eventId);
+            if (signer == null || message == null) {
+                throw new IllegalArgumentException("signer message: missing signer or message");
+            }
+        }
+    }
+
+    /** The run's time is up: if it has not completed, it fails naming everyone who held it up. */
+    record Deadline() implements RoastInput {
+    }
+}

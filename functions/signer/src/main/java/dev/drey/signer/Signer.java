@@ -1,0 +1,253 @@
+package dev.drey.signer;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.frost.Ciphersuite;
+import dev.drey.crypto.frost.FrostException;
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.crypto.frost.Round1;
+import dev.drey.crypto.frost.Round2;
+import dev.drey.crypto.frost.SignatureShare;
+import dev.drey.crypto.frost.SigningCommitments;
+import dev.drey.crypto.frost.SigningNonces;
+import dev.drey.crypto.frost.SigningSession;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.Verification;
+import dev.drey.roast.Federation;
+import dev.drey.roast.Presignature;
+import dev.drey.roast.Reaction;
+import dev.drey.roast.Refusal;
+import dev.drey.roast.RoastCodec;
+import dev.drey.roast.RoastKinds;
+import dev.drey.roast.RoastMessage;
+import dev.drey.roast.RoastMessageException;
+import dev.drey.roast.SessionStart;
+import dev.drey.roast.SignRequest;
+import dev.drey.roast.SignatureResult;
+import dev.drey.roast.SignatureShareMessage;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signer function: one nostr event in, signed events out, nonces in the KV store. Stateless itself.
+ *
+ * <ul>
+ * <li>Sign request (3420) the policy accepts: per trusted coordinator it names, a fresh nonce pair is stored
+ *     (encrypted, bound to request, coordinator and signer) and a presignature (3421) sent. A request the
+ *     policy refuses gets a signed refusal. A repeated request re-sends the same presignature event (same
+ *     content and created_at, so the same event id, which the coordinator drops as a duplicate).</li>
+ * <li>Session start (3422) from a trusted coordinator: checked (this signer is in the set of t members;
+ *     its commitments are the ones it sent last; the message is the one it accepted), the nonce is
+ *     consumed, the share computed and sent with a fresh presignature (3423). A nonce already consumed
+ *     (replay, duplicate delivery, crash and restart) is never used again: the session is refused.</li>
+ * <li>Signature result (3424) that verifies under the group key: the request is done; its nonce dropped.</li>
+ * </ul>
+ * Events' created_at is that of the event answered, so answers are reproducible.
+ */
+public final class Signer {
+    private final Federation federation;
+    private final SignerIdentity identity;
+    private final Identifier me;
+    private final SigningPolicy policy;
+    private final Set<String> trustedCoordinators;
+    private final NonceVault vault;
+    private final KeyValueStore kv;
+    private final SecureRandom rng;
+
+    public Signer(Federation federation, SignerIdentity identity, SigningPolicy policy, Set<String> trustedCoordinators,
+            KeyValueStore kv, SecureRandom rng, Duration nonceTtl) {
+        if (federation == null || identity == null || policy == null || trustedCoordinators == null || kv == null
+                || rng == null) {
+            throw new IllegalArgumentException("signer: missing argument");
+        }
+        this.federation = federation;
+        this.identity = identity;
+        this.me = identity.key().identifier();
+        if (!federation.pubkeyOf(me).equals(identity.pubkey())) {
+            throw new IllegalArgumentException("signer: the federation lists another nostr key for " + me);
+        }
+        this.policy = policy;
+        this.trustedCoordinators = Set.copyOf(trustedCoordinators);
+        this.kv = kv;
+        this.vault = new NonceVault(kv, identity, rng, nonceTtl);
+        this.rng = rng;
+    }
+
+    public Identifier identifier() {
+        return me;
+    }
+
+    public String pubkey() {
+        return identity.pubkey();
+    }
+
+    public NonceVault vault() {
+        return vault;
+    }
+
+    public Reaction handle(Event e) {
+        if (e.kind() != RoastKinds.SIGN_REQUEST && e.kind() != RoastKinds.SESSION_START
+                && e.kind() != RoastKinds.SIGNATURE_RESULT) {
+            return Reaction.ignored("kind " + e.kind() + " is not for the signer");
+        }
+        if (e.verify() != Verification.VALID) {
+            return Reaction.ignored("event " + e.id() + " has a bad id or signature");
+        }
+        RoastMessage m;
+        try {
+            m = RoastCodec.decode(e);
+        } catch (RoastMessageException ex) {
+            return Reaction.ignored("event " + e.id() + ": " + ex.getMessage());
+        }
+        if (m instanceof SignRequest r) {
+            return request(r, e);
+        }
+        if (!trustedCoordinators.contains(e.pubkey())) {
+            return Reaction.ignored("event " + e.id() + " is not from a trusted coordinator");
+        }
+        if (m instanceof SessionStart s) {
+            return sessionStart(s, e);
+        }
+        return result((SignatureResult) m, e);
+    }
+
+    private Reaction request(SignRequest r, Event e) {
+        List<Event> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (done(r.requestId())) {
+            return Reaction.ignored("request " + r.requestId() + " is already signed");
+        }
+        PolicyDecision d = policy.evaluate(r, e);
+        for (String coordinator : r.coordinators()) {
+            if (!trustedCoordinators.contains(coordinator)) {
+                notes.add("request " + r.requestId() + ": coordinator " + coordinator + " is not trusted");
+                continue;
+            }
+            if (!d.accepted()) {
+                notes.add("refused request " + r.requestId() + ": " + d.reason());
+                out.add(sign(new Refusal(r.requestId(), 0, d.reason()), e.createdAt(), coordinator));
+                continue;
+            }
+            SigningNonces nonces = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
+            if (!vault.putIfAbsent(r.requestId(), coordinator, 0, e.createdAt(), r.message(), nonces)) {
+                Optional<NonceVault.Entry> existing = vault.peek(r.requestId(), coordinator);
+                if (existing.isPresent() && existing.get().generation() == 0) {
+                    // Same content and created_at: the same event id, a duplicate to the coordinator.
+                    out.add(sign(new Presignature(r.requestId(), existing.get().commitments().encode()),
+                            existing.get().createdAt(), coordinator));
+                } else {
+                    notes.add("request " + r.requestId() + ": already answered, presignature not repeated");
+                }
+                continue;
+            }
+            out.add(sign(new Presignature(r.requestId(), nonces.commitments().encode()), e.createdAt(), coordinator));
+        }
+        return new Reaction(out, notes, null);
+    }
+
+    private Reaction sessionStart(SessionStart s, Event e) {
+        String coordinator = e.pubkey();
+        if (!addressedToMe(e)) {
+            return Reaction.ignored("session start " + e.id() + " is not addressed to this signer");
+        }
+        SigningCommitments mine = s.commitmentsOf(me);
+        if (mine == null) {
+            return Reaction.ignored("session " + s.sessionId() + " of " + s.requestId() + " does not include this signer");
+        }
+        String problem = check(s);
+        if (problem == null && done(s.requestId())) {
+            problem = "the request is already signed";
+        }
+        Optional<NonceVault.Entry> entry = problem == null ? vault.peek(s.requestId(), coordinator) : Optional.empty();
+        if (problem == null && entry.isEmpty()) {
+            problem = "no unused nonce for this request and coordinator (already consumed, or never made)";
+        }
+        if (problem == null && !Arrays.equals(entry.get().message(), s.message())) {
+            problem = "the session's message is not the requested one";
+        }
+        if (problem == null && !entry.get().commitments().equals(mine)) {
+            problem = "the session carries commitments this signer did not send last (stale or replayed session)";
+        }
+        Optional<NonceVault.Opened> opened = Optional.empty();
+        if (problem == null) {
+            opened = vault.consume(s.requestId(), coordinator);
+            if (opened.isEmpty() || !opened.get().entry().commitments().equals(mine)) {
+                problem = "the nonce was consumed concurrently; it is never used twice";
+            }
+        }
+        if (problem != null) {
+            return new Reaction(List.of(sign(new Refusal(s.requestId(), s.sessionId(), problem), e.createdAt(),
+                    coordinator)), List.of("refused session " + s.sessionId() + " of " + s.requestId() + ": "
+                    + problem), null);
+        }
+        SignatureShare share;
+        try {
+            SigningSession session = new SigningSession(Ciphersuite.BIP340, s.signingPackage(),
+                    identity.key().groupPublicKey());
+            share = Round2.sign(session, opened.get().nonces(), identity.key());
+        } catch (FrostException ex) {
+            return new Reaction(List.of(sign(new Refusal(s.requestId(), s.sessionId(), "cannot sign: "
+                    + ex.fault()), e.createdAt(), coordinator)), List.of("session " + s.sessionId() + ": "
+                    + ex.getMessage()), null);
+        }
+        SigningNonces next = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
+        vault.putIfAbsent(s.requestId(), coordinator, s.sessionId(), e.createdAt(), s.message(), next);
+        return new Reaction(List.of(sign(new SignatureShareMessage(s.requestId(), s.sessionId(), share.encode(),
+                next.commitments().encode()), e.createdAt(), coordinator)), List.of(), null);
+    }
+
+    /** The session's shape: t federation members, this signer among them. Null if fine. */
+    private String check(SessionStart s) {
+        List<Identifier> signers = s.signers();
+        if (signers.size() != federation.threshold()) {
+            return "the session has " + signers.size() + " signers, the threshold is " + federation.threshold();
+        }
+        for (Identifier id : signers) {
+            if (!federation.memberPubkeys().containsKey(id)) {
+                return "the session names a signer outside the federation";
+            }
+        }
+        return null;
+    }
+
+    private Reaction result(SignatureResult r, Event e) {
+        if (!r.succeeded()) {
+            vault.discard(r.requestId(), e.pubkey());
+            return Reaction.ignored("request " + r.requestId() + " failed at coordinator " + e.pubkey());
+        }
+        Optional<NonceVault.Entry> entry = vault.peek(r.requestId(), e.pubkey());
+        if (entry.isPresent() && !Schnorr.verify(federation.groupKeyXOnly(), entry.get().message(), r.signature())) {
+            return Reaction.ignored("result for " + r.requestId() + " does not verify; kept the nonce");
+        }
+        kv.putIfAbsent(doneKey(r.requestId()), r.signature());
+        vault.discard(r.requestId(), e.pubkey());
+        return Reaction.ignored("request " + r.requestId() + " signed; nonce dropped");
+    }
+
+    private boolean done(String requestId) {
+        return kv.get(doneKey(requestId)).isPresent();
+    }
+
+    private String doneKey(String requestId) {
+        return "roast/done/" + requestId + "/" + Hex.encode(me.encode());
+    }
+
+    private boolean addressedToMe(Event e) {
+        for (List<String> tag : e.tags()) {
+            if (tag.size() >= 2 && tag.get(0).equals("p") && tag.get(1).equals(identity.pubkey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Event sign(RoastMessage m, long createdAt, String coordinator) {
+        return RoastCodec.template(m, createdAt, List.of(coordinator)).sign(identity.nostrSecretKey(), rng);
+    }
+}

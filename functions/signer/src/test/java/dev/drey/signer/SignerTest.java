@@ -1,0 +1,248 @@
+package dev.drey.signer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Scalar;
+import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.frost.Ciphersuite;
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.crypto.frost.InProcess;
+import dev.drey.crypto.frost.Round1;
+import dev.drey.crypto.frost.SigningCommitments;
+import dev.drey.crypto.frost.SigningPackage;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.MvStoreKeyValueStore;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.EventTemplate;
+import dev.drey.nostr.Verification;
+import dev.drey.roast.Federation;
+import dev.drey.roast.Presignature;
+import dev.drey.roast.Reaction;
+import dev.drey.roast.Refusal;
+import dev.drey.roast.RoastCodec;
+import dev.drey.roast.RoastKinds;
+import dev.drey.roast.RoastMessage;
+import dev.drey.roast.SessionStart;
+import dev.drey.roast.SignRequest;
+import dev.drey.roast.SignatureShareMessage;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The signer function: nonces consumed once across restarts and replays, policy, signed refusals. */
+class SignerTest {
+    @TempDir
+    Path dir;
+    KeyValueStore kv;
+    final SecureRandom rng = new SecureRandom();
+    InProcess.Keys keys;
+    Federation federation;
+    final Map<Identifier, byte[]> nostrKeys = new TreeMap<>();
+    final byte[] coordinatorKey = Scalar.random(rng).encode();
+    final String coordinator = Hex.encode(Schnorr.publicKey(coordinatorKey));
+    final byte[] requesterKey = Scalar.random(rng).encode();
+
+    @BeforeEach
+    void setUp() {
+        kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false);
+        keys = InProcess.dealer(2, 3, rng);
+        Map<Identifier, String> pubkeys = new TreeMap<>();
+        for (Identifier id : keys.keyPackages().keySet()) {
+            byte[] sk = Scalar.random(rng).encode();
+            nostrKeys.put(id, sk);
+            pubkeys.put(id, Hex.encode(Schnorr.publicKey(sk)));
+        }
+        federation = new Federation(keys.publicKeyPackage(), pubkeys);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kv.close();
+    }
+
+    /** A fresh signer process for member {@code i} over the shared store. */
+    Signer signer(int i, SigningPolicy policy) {
+        Identifier id = Identifier.of(i);
+        return new Signer(federation, new SignerIdentity(keys.keyPackages().get(id), nostrKeys.get(id)), policy,
+                Set.of(coordinator), kv, rng, Duration.ofHours(1));
+    }
+
+    Signer signer(int i) {
+        return signer(i, (r, e) -> PolicyDecision.ACCEPT);
+    }
+
+    Event request(byte[] message, String purpose, String payload, String authorization) {
+        SignRequest r = new SignRequest("00".repeat(32), message, purpose, List.of(coordinator), payload, authorization);
+        return RoastCodec.template(r, 1_700_000_000L, List.of()).sign(requesterKey, rng);
+    }
+
+    static RoastMessage only(Reaction r) {
+        assertEquals(1, r.events().size(), r.notes().toString());
+        Event e = r.events().get(0);
+        assertEquals(Verification.VALID, e.verify(), "every answer is a signed event");
+        return RoastCodec.decode(e);
+    }
+
+    Event sessionStart(String requestId, int session, byte[] message, List<SigningCommitments> cs) {
+        SessionStart s = new SessionStart(requestId, session, new SigningPackage(cs, message));
+        List<String> to = new ArrayList<>();
+        for (SigningCommitments c : cs) {
+            to.add(federation.pubkeyOf(c.identifier()));
+        }
+        return RoastCodec.template(s, 1_700_000_100L, to).sign(coordinatorKey, rng);
+    }
+
+    @Test
+    void aRestartedSignerSignsOnceAndNeverReusesTheNonce() {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        // Replayed request, other process: the very same presignature event (same id), no second nonce.
+        Reaction again = signer(1).handle(req);
+        assertEquals(1, again.events().size());
+        Presignature p1b = (Presignature) RoastCodec.decode(again.events().get(0));
+        assertTrue(java.util.Arrays.equals(p1.commitments(), p1b.commitments()));
+
+        SigningCommitments c1 = SigningCommitments.decode(Identifier.of(1), p1.commitments());
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        Event start = sessionStart(req.id(), 1, message, List.of(c1, c2));
+        // The signer "restarts" between presignature and share: a new instance over the same store.
+        RoastMessage answer = only(signer(1).handle(start));
+        assertTrue(answer instanceof SignatureShareMessage, answer.toString());
+        SignatureShareMessage share = (SignatureShareMessage) answer;
+        assertFalse(java.util.Arrays.equals(p1.commitments(), share.nextCommitments()), "a fresh presignature");
+        // The same session start again (replay, duplicate delivery, another restart): refused, never re-signed.
+        RoastMessage replay = only(signer(1).handle(start));
+        assertTrue(replay instanceof Refusal, replay.toString());
+        assertEquals(1, replay.sessionId());
+        assertEquals(RoastKinds.SIGNATURE_SHARE, replay.kind());
+        // The fresh nonce is untouched by the refused replay.
+        assertTrue(java.util.Arrays.equals(share.nextCommitments(),
+                signer(1).vault().peek(req.id(), coordinator).orElseThrow().commitments().encode()));
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneSessionStartYieldOneShare() throws Exception {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        Event start = sessionStart(req.id(), 1, message,
+                List.of(SigningCommitments.decode(Identifier.of(1), p1.commitments()), c2));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<RoastMessage>> answers = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                Signer s = signer(1);
+                answers.add(pool.submit(() -> only(s.handle(start))));
+            }
+            int shares = 0;
+            for (var f : answers) {
+                shares += f.get() instanceof SignatureShareMessage ? 1 : 0;
+            }
+            assertEquals(1, shares, "exactly one share for one nonce");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aSessionStartThatDoesNotMatchIsRefused() {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        SigningCommitments mine = SigningCommitments.decode(Identifier.of(1), p1.commitments());
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        byte[] other = message.clone();
+        other[0] ^= 1;
+        RoastMessage wrongMessage = only(signer(1).handle(sessionStart(req.id(), 1, other, List.of(mine, c2))));
+        assertTrue(wrongMessage instanceof Refusal r && r.reason().contains("message"), wrongMessage.toString());
+        SigningCommitments notMine = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(1)), rng)
+                .commitments();
+        RoastMessage wrongCommitments = only(signer(1).handle(sessionStart(req.id(), 1, message, List.of(notMine, c2))));
+        assertTrue(wrongCommitments instanceof Refusal r && r.reason().contains("commitments"));
+        // Neither refusal spent the nonce: the right session start is still served.
+        assertTrue(only(signer(1).handle(sessionStart(req.id(), 1, message, List.of(mine, c2))))
+                instanceof SignatureShareMessage);
+    }
+
+    @Test
+    void storedNoncesAreBoundToTheirKeyAndTamperingIsDetected() {
+        Signer s = signer(1);
+        NonceVault vault = s.vault();
+        String req = "11".repeat(32);
+        var nonces = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(1)), rng);
+        assertTrue(vault.putIfAbsent(req, coordinator, 0, 1, new byte[32], nonces));
+        assertFalse(vault.putIfAbsent(req, coordinator, 0, 1, new byte[32], nonces), "one outstanding nonce");
+        byte[] stored = kv.get(vault.key(req, coordinator)).orElseThrow().value();
+        assertFalse(Hex.encode(stored).contains(Hex.encode(nonces.hiding().encode())), "the secret is encrypted");
+        // The entry moved under another coordinator's key does not decrypt.
+        String other = "22".repeat(32);
+        kv.putIfAbsent(vault.key(req, other), stored);
+        NonceException moved = assertThrows(NonceException.class, () -> vault.consume(req, other));
+        assertFalse(moved.getMessage().contains(Hex.encode(nonces.hiding().encode())));
+        stored[stored.length - 1] ^= 1;
+        kv.delete(vault.key(req, coordinator));
+        kv.putIfAbsent(vault.key(req, coordinator), stored);
+        assertThrows(NonceException.class, () -> vault.consume(req, coordinator));
+        assertTrue(vault.consume(req, coordinator).isEmpty(), "a consumed entry is gone even when it was bad");
+    }
+
+    @Test
+    void anIssuanceIsSignedOnlyWithAProofOfLifeClaimFromThePolService() {
+        byte[] polKey = Scalar.random(rng).encode();
+        String polPub = Hex.encode(Schnorr.publicKey(polKey));
+        String investor = "33".repeat(32);
+        Event claim = new EventTemplate(1_700_000_000L, RoastKinds.PROOF_OF_LIFE_CLAIM, List.of(List.of("p", investor)),
+                "{\"v\":1}").sign(polKey, rng);
+        String group = federation.groupPubkeyHex();
+        List<List<String>> tags = List.of(List.of("e", claim.id()), List.of("p", investor));
+        String content = "{\"v\":1,\"amount\":\"100\"}";
+        byte[] id = Event.computeId(group, 1_700_000_001L, RoastKinds.DREY_ISSUANCE, tags, content);
+        String issuance = new Event(Hex.encode(id), group, 1_700_000_001L, RoastKinds.DREY_ISSUANCE, tags, content,
+                "00".repeat(64)).toJson();
+        SigningPolicy policy = SigningPolicy.allOf(PolicyRules.purposeIn(Set.of(SignRequest.PURPOSE_ISSUANCE)),
+                PolicyRules.issuanceNeedsProofOfLife(polPub, group));
+
+        RoastMessage ok = only(signer(1, policy).handle(request(id, SignRequest.PURPOSE_ISSUANCE, issuance,
+                claim.toJson())));
+        assertTrue(ok instanceof Presignature, ok.toString());
+
+        byte[] forgerKey = Scalar.random(rng).encode();
+        Event forged = new EventTemplate(1_700_000_000L, RoastKinds.PROOF_OF_LIFE_CLAIM, List.of(List.of("p", investor)),
+                "{\"v\":1}").sign(forgerKey, rng);
+        Reaction refused = signer(2, policy).handle(request(id, SignRequest.PURPOSE_ISSUANCE, issuance, forged.toJson()));
+        RoastMessage m = only(refused);
+        assertTrue(m instanceof Refusal r && r.reason().contains("PoL service key"), m.toString());
+        assertEquals(federation.pubkeyOf(Identifier.of(2)), refused.events().get(0).pubkey(), "signed by the signer");
+        assertEquals(coordinator, refused.events().get(0).firstTagValue("p").orElseThrow());
+
+        byte[] otherMessage = id.clone();
+        otherMessage[5] ^= 1;
+        assertTrue(only(signer(2, policy).handle(request(otherMessage, SignRequest.PURPOSE_ISSUANCE, issuance,
+                claim.toJson()))) instanceof Refusal r && r.reason().contains("issuance's id"));
+        assertTrue(only(signer(3, policy).handle(request(id, "anything", "", ""))) instanceof Refusal);
+        assertNotEquals(ok, m);
+    }
+}
