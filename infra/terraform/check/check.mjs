@@ -72,7 +72,7 @@ async function checkReference(config, ref, iterators, iterable, loader) {
   }
   switch (root) {
     case "var":
-      return config.variables.has(parts[1]) ? null : `var.${parts[1]} is used but no variable "${parts[1]}" is declared in ${config.dir}`;
+      return config.variables.has(parts[1]) ? null : `var.${parts[1]} is used but no variable "${parts[1]}" is declared in this directory`;
     case "local":
       return config.locals.has(parts[1]) ? null : `local.${parts[1]} is used but not declared`;
     case "data":
