@@ -34,18 +34,18 @@ module "function" {
   source   = "../modules/lambda-function"
   for_each = local.functions
 
-  name              = each.key
-  function_name     = "${var.name_prefix}-${each.key}"
-  handler           = coalesce(try(var.lambda_overrides[each.key].handler, null), var.lambda_handler)
-  artifact_path     = var.lambda_artifacts[each.key]
-  memory_mb         = coalesce(try(var.lambda_overrides[each.key].memory_mb, null), each.value.memory_mb)
-  timeout_s         = coalesce(try(var.lambda_overrides[each.key].timeout_s, null), each.value.timeout_s)
-  batch_size        = coalesce(try(var.lambda_overrides[each.key].batch_size, null), 100)
-  environment       = try(var.lambda_overrides[each.key].environment, {})
-  topics            = each.value.topics
-  outbox_topic      = local.outbox_topic
-  topic_prefix      = var.topic_prefix
-  starting_position = var.lambda_starting_position
+  name               = each.key
+  function_name      = "${var.name_prefix}-${each.key}"
+  handler            = coalesce(try(var.lambda_overrides[each.key].handler, null), var.lambda_handler)
+  artifact_path      = var.lambda_artifacts[each.key]
+  memory_mb          = coalesce(try(var.lambda_overrides[each.key].memory_mb, null), each.value.memory_mb)
+  timeout_s          = coalesce(try(var.lambda_overrides[each.key].timeout_s, null), each.value.timeout_s)
+  batch_size         = coalesce(try(var.lambda_overrides[each.key].batch_size, null), 100)
+  environment        = try(var.lambda_overrides[each.key].environment, {})
+  topics             = each.value.topics
+  outbox_topic       = local.outbox_topic
+  topic_prefix       = var.topic_prefix
+  starting_position  = var.lambda_starting_position
   log_retention_days = var.log_retention_days
 
   cluster_arn        = local.msk_cluster_arn

@@ -34,6 +34,24 @@ resource "aws_vpc_security_group_ingress_rule" "msk_from_relay" {
   to_port                      = 9098
 }
 
+# The Lambda service polls MSK from network interfaces in the cluster's own subnets with the
+# cluster's security group, so the group must admit itself and allow outbound traffic.
+resource "aws_vpc_security_group_ingress_rule" "msk_from_itself" {
+  security_group_id            = aws_security_group.msk.id
+  description                  = "MSK event-source pollers (they use the cluster's security group)"
+  referenced_security_group_id = aws_security_group.msk.id
+  ip_protocol                  = "tcp"
+  from_port                    = 9098
+  to_port                      = 9098
+}
+
+resource "aws_vpc_security_group_egress_rule" "msk_out" {
+  security_group_id = aws_security_group.msk.id
+  description       = "pollers to the brokers and to the Lambda/STS APIs"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
+
 resource "aws_msk_serverless_cluster" "this" {
   count        = local.serverless ? 1 : 0
   cluster_name = "${var.name_prefix}-kafka"

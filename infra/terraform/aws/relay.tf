@@ -2,12 +2,12 @@
 # Application Load Balancer (ALB HTTP/HTTPS listeners carry websocket upgrades as they are).
 
 locals {
-  relay_name       = "${var.name_prefix}-relay-ingest"
-  relay_port       = 8080
-  relay_https      = var.relay_certificate_arn != ""
-  topic_arn_stem   = replace(local.msk_cluster_arn, ":cluster/", ":topic/")
-  group_arn_stem   = replace(local.msk_cluster_arn, ":cluster/", ":group/")
-  relay_read_topics = [for t in local.topics : local.topic_names[t]]
+  relay_name         = "${var.name_prefix}-relay-ingest"
+  relay_port         = 8080
+  relay_https        = var.relay_certificate_arn != ""
+  topic_arn_stem     = replace(local.msk_cluster_arn, ":cluster/", ":topic/")
+  group_arn_stem     = replace(local.msk_cluster_arn, ":cluster/", ":group/")
+  relay_read_topics  = [for t in local.topics : local.topic_names[t]]
   relay_write_topics = [for t in local.topics : local.topic_names[t] if t != local.outbox_topic]
 }
 

@@ -146,14 +146,14 @@ resource "aws_lambda_function" "this" {
 
   environment {
     variables = merge({
-      DREY_KV_BACKEND                   = "dynamodb"
-      DREY_KV_DYNAMODB_TABLE            = var.kv_table_name
-      DREY_KMS_KEY_ID                   = var.kms_key_arn
-      KAFKA_BOOTSTRAP_SERVERS           = var.bootstrap_servers
-      DREY_KAFKA_TOPIC_PREFIX           = var.topic_prefix
-      KAFKA_SECURITY_PROTOCOL           = "SASL_SSL"
-      KAFKA_SASL_MECHANISM              = "AWS_MSK_IAM"
-      KAFKA_SASL_JAAS_CONFIG            = "software.amazon.msk.auth.iam.IAMLoginModule required;"
+      DREY_KV_BACKEND                          = "dynamodb"
+      DREY_KV_DYNAMODB_TABLE                   = var.kv_table_name
+      DREY_KMS_KEY_ID                          = var.kms_key_arn
+      KAFKA_BOOTSTRAP_SERVERS                  = var.bootstrap_servers
+      DREY_KAFKA_TOPIC_PREFIX                  = var.topic_prefix
+      KAFKA_SECURITY_PROTOCOL                  = "SASL_SSL"
+      KAFKA_SASL_MECHANISM                     = "AWS_MSK_IAM"
+      KAFKA_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
       KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
     }, var.environment)
   }
