@@ -14,6 +14,7 @@ import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
 import dev.drey.nostr.RelayMessage;
 import dev.drey.relay.TestKeys;
+import dev.drey.relay.WsClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
