@@ -31,6 +31,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand("nip44", new Nip44Command());
         cl.addSubcommand(new FrostCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new RelayCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
