@@ -23,12 +23,10 @@ public final class RelayServer implements AutoCloseable {
     /** The server drops frames far beyond the relay's own limit; the relay answers the rest. */
     private static final int MAX_WEBSOCKET_MESSAGE = 4 * 1024 * 1024;
 
-    private final Vertx vertx;
     private final Relay relay;
     private final HttpServer server;
 
-    private RelayServer(Vertx vertx, Relay relay, HttpServer server) {
-        this.vertx = vertx;
+    private RelayServer(Relay relay, HttpServer server) {
         this.relay = relay;
         this.server = server;
     }
@@ -51,7 +49,7 @@ public final class RelayServer implements AutoCloseable {
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + c.getMessage(), c);
         }
-        return new RelayServer(vertx, relay, server);
+        return new RelayServer(relay, server);
     }
 
     public int port() {
