@@ -138,6 +138,92 @@ const scenarios = {
     [sender, bob, carol].forEach((r) => r.close());
     return { id: wrap.id, fromAnonymous, published, bob: toBob.events.map((e) => e.id), carol: toCarol.events.map((e) => e.id) };
   },
+  async filters() {
+    const relay = await authed('alice');
+    const tag = 'filters-' + Math.random().toString(16).slice(2);
+    const base = now() - 100;
+    const sent = [];
+    for (let i = 0; i < 6; i++) {
+      const ev = finalizeEvent({ kind: i % 2 === 1 ? 7 : 1, created_at: base + i,
+        tags: [['t', tag], ['x', 'v' + (i % 3)]], content: 'filter ' + i }, sk.alice);
+      sent.push({ id: ev.id, published: await outcome(relay.publish(ev)) });
+    }
+    const ids = async (filters) => (await query(relay, filters)).events.map((e) => e.id);
+    const r = {
+      sent,
+      sinceUntil: await ids([{ '#t': [tag], since: base + 1, until: base + 3 }]),
+      limit: await ids([{ '#t': [tag], limit: 2 }]),
+      tagAndKind: await ids([{ '#t': [tag], kinds: [7] }]),
+      twoTags: await ids([{ '#t': [tag], '#x': ['v0'] }]),
+      tagValuesOr: await ids([{ '#t': [tag], '#x': ['v1', 'v2'], until: base + 2 }]),
+      filtersOr: await ids([{ '#t': [tag], kinds: [7], until: base + 1 }, { '#t': [tag], kinds: [1], since: base + 4 }]),
+      authorsAndKinds: await ids([{ authors: [pk.alice], kinds: [7], '#t': [tag], limit: 1 }]),
+    };
+    relay.close();
+    return r;
+  },
+  async replaceable() {
+    const relay = await authed('carol');
+    const meta = (t, name) => finalizeEvent({ kind: 0, created_at: t, tags: [], content: JSON.stringify({ name }) }, sk.carol);
+    const middle = meta(now() - 10, 'middle');
+    const older = meta(now() - 20, 'older');
+    const newest = meta(now() - 5, 'newest');
+    const publishedMiddle = await outcome(relay.publish(middle));
+    const publishedOlder = await outcome(relay.publish(older));
+    const afterOlder = (await query(relay, [{ kinds: [0], authors: [pk.carol] }])).events.map((e) => e.id);
+    const publishedNewest = await outcome(relay.publish(newest));
+    const afterNewest = (await query(relay, [{ kinds: [0], authors: [pk.carol] }])).events.map((e) => e.id);
+    const addr = (t, d, content) => finalizeEvent({ kind: 30001, created_at: t, tags: [['d', d]], content }, sk.carol);
+    const x1 = addr(now() - 10, 'x', 'x1');
+    const x2 = addr(now() - 5, 'x', 'x2');
+    const y1 = addr(now() - 8, 'y', 'y1');
+    for (const e of [x1, x2, y1]) await outcome(relay.publish(e));
+    const x0 = addr(now() - 30, 'x', 'x0');
+    const publishedX0 = await outcome(relay.publish(x0));
+    const addressable = (await query(relay, [{ kinds: [30001], authors: [pk.carol] }])).events.map((e) => e.content);
+    relay.close();
+    return { middle: middle.id, older: older.id, newest: newest.id, publishedMiddle, publishedOlder, publishedNewest,
+      publishedX0, afterOlder, afterNewest, addressable };
+  },
+  async ephemeral() {
+    const reader = await authed('bob');
+    const writer = await authed('alice');
+    const got = [];
+    await new Promise((resolve) => {
+      reader.subscribe([{ kinds: [20001], authors: [pk.alice] }], {
+        eoseTimeout: EOSE_TIMEOUT, onevent: (e) => got.push(e.id), oneose: () => resolve(),
+      });
+    });
+    const ev = finalizeEvent({ kind: 20001, created_at: now(), tags: [], content: 'typing...' }, sk.alice);
+    const published = await outcome(writer.publish(ev));
+    for (let i = 0; i < 200 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const stored = await query(writer, [{ ids: [ev.id] }]);
+    reader.close();
+    writer.close();
+    return { id: ev.id, published, live: got, stored: stored.events.map((e) => e.id) };
+  },
+  async duplicates() {
+    const relay = await authed('alice');
+    const ev = note('alice', 'twice');
+    const first = await outcome(relay.publish(ev));
+    const second = await outcome(relay.publish(ev));
+    const read = await query(relay, [{ ids: [ev.id] }]);
+    relay.close();
+    return { first, second, count: read.events.length };
+  },
+  async limits() {
+    const relay = await authed('alice');
+    const manyTags = finalizeEvent({ kind: 1, created_at: now(), tags: Array.from({ length: 2001 }, (_, i) => ['t', 't' + i]),
+      content: 'tags' }, sk.alice);
+    const tooManyTags = await outcome(relay.publish(manyTags));
+    const future = await outcome(relay.publish(finalizeEvent({ kind: 1, created_at: now() + 3600, tags: [],
+      content: 'from the future' }, sk.alice)));
+    const huge = await outcome(relay.publish(note('alice', 'x'.repeat(140 * 1024))));
+    const tooManyFilters = await query(relay, Array.from({ length: 21 }, () => ({ kinds: [1] })));
+    const stillServing = await query(relay, [{ kinds: [1], limit: 1 }]);
+    relay.close();
+    return { tooManyTags, future, huge, tooManyFilters: tooManyFilters.closed || null, stillServing: stillServing.eose };
+  },
   async live() {
     const reader = await authed('carol');
     const writer = await authed('alice');

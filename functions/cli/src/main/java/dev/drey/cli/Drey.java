@@ -32,6 +32,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new FrostCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new RoastCommand());
+        cl.addSubcommand(new RelayCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;

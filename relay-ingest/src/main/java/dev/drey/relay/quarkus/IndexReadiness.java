@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the query index is open (the Kafka check joins it with the Kafka-backed log). */
+/** Ready when the query index is open and has replayed what the log held at start. */
 @Readiness
 @ApplicationScoped
 public class IndexReadiness implements HealthCheck {
@@ -16,10 +16,13 @@ public class IndexReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean ready = runtime.index().isReady();
-        var b = HealthCheckResponse.named("event-index").status(ready);
-        if (ready) {
-            b.withData("events", runtime.index().size());
+        var node = runtime.node();
+        boolean open = node.index().isReady();
+        boolean caughtUp = node.feeder().caughtUp().isDone();
+        var b = HealthCheckResponse.named("event-index").status(open && caughtUp)
+                .withData("caughtUp", caughtUp);
+        if (open) {
+            b.withData("events", node.index().size());
         }
         return b.build();
     }

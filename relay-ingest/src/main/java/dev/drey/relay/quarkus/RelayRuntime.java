@@ -1,58 +1,51 @@
 package dev.drey.relay.quarkus;
 
-import dev.drey.relay.EventIndex;
-import dev.drey.relay.IndexFeed;
+import dev.drey.relay.MinerKey;
 import dev.drey.relay.Relay;
-import dev.drey.relay.SubscriptionRegistry;
-import dev.drey.relay.store.InMemoryEventLog;
-import dev.drey.relay.store.MvStoreEventIndex;
+import dev.drey.relay.node.RelayNode;
+import dev.drey.relay.node.RelayNodeSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the relay core once per application: index, log, live subscriptions, relay. Until the
- * Kafka-backed sink exists the log is an {@link InMemoryEventLog}.
+ * Builds the relay node once per application: Kafka log (sink and index feeder), index, relay,
+ * and with a miner key peer pull and the outbox. The websocket endpoint and the NIP-11 resource
+ * only hand traffic to it.
  */
 @Startup
 @Singleton
 public class RelayRuntime {
     private static final Logger LOG = Logger.getLogger(RelayRuntime.class);
 
-    private final MvStoreEventIndex index;
-    private final ExecutorService queries;
-    private final Relay relay;
+    private final RelayNode node;
 
     public RelayRuntime(RelaySettings settings) {
         var config = settings.toRelayConfig();
-        String dir = settings.index().dir();
-        this.index = dir.equals("memory") ? MvStoreEventIndex.inMemory() : MvStoreEventIndex.open(Path.of(dir));
-        SubscriptionRegistry live = new SubscriptionRegistry();
-        InMemoryEventLog log = new InMemoryEventLog(new IndexFeed(index, live));
-        this.queries = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "relay-query");
-            t.setDaemon(true);
-            return t;
-        });
-        this.relay = Relay.privateRelay(config, log, index, live, queries);
-        LOG.infof("relay ready: %d allowed keys, index %s", config.allowedKeys().size(), dir);
+        String dir = settings.dataDir();
+        Optional<MinerKey> key = settings.secretKey().map(MinerKey::parse);
+        this.node = RelayNode.start(new RelayNodeSettings(config, settings.kafka().bootstrapServers(),
+                settings.kafka().topicPrefix().orElse(""),
+                dir.equals("memory") ? Optional.empty() : Optional.of(Path.of(dir)), key,
+                settings.kafka().deliveryTimeout(), settings.pullOverlap(), null));
+        LOG.infof("relay started: %d allowed keys, data %s, Kafka %s, topics %s, miner key %s",
+                config.allowedKeys().size(), dir, settings.kafka().bootstrapServers(), node.topics().eventTopics(),
+                key.map(MinerKey::pubkey).orElse("none (peer pull and outbox off)"));
     }
 
     public Relay relay() {
-        return relay;
+        return node.relay();
     }
 
-    public EventIndex index() {
-        return index;
+    public RelayNode node() {
+        return node;
     }
 
     @PreDestroy
     void stop() {
-        queries.shutdownNow();
-        index.close();
+        node.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.drey.relay.RelayLimits;
 import dev.drey.relay.RosterMember;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,32 @@ public interface RelaySettings {
     /** The URL AUTH events must name, when a proxy hides the one clients connect to. */
     Optional<String> publicUrl();
 
+    /** This miner's secret key (hex or nsec) for NIP-42 to peers and the outbox; never logged. */
+    Optional<String> secretKey();
+
+    /** Where the index and the gateway state live; {@code memory} keeps them in memory. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** How far before its checkpoint a peer pull resumes. */
+    @WithDefault("10M")
+    Duration pullOverlap();
+
     Limits limits();
 
-    Index index();
+    Kafka kafka();
+
+    interface Kafka {
+        /** {@code host:port,...}; application.properties reads {@code KAFKA_BOOTSTRAP_SERVERS}. */
+        String bootstrapServers();
+
+        /** Prefix of the topic names, so several miners can share a cluster. */
+        Optional<String> topicPrefix();
+
+        /** How long an append may wait for Kafka before the client gets {@code OK false "error: ..."}. */
+        @WithDefault("30S")
+        Duration deliveryTimeout();
+    }
 
     interface Limits {
         @WithDefault("131072")
@@ -90,12 +114,6 @@ public interface RelaySettings {
 
         @WithDefault("5000")
         long catchUpTimeoutMillis();
-    }
-
-    interface Index {
-        /** Directory of the MVStore index file; {@code memory} keeps it in memory. */
-        @WithDefault("data/index")
-        String dir();
     }
 
     default RelayConfig toRelayConfig() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drey.relay.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** nostr-tools (Node, over the ws package) as an independent client of the running relay. */
 @QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NostrToolsInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -161,6 +163,75 @@ class NostrToolsInteropTest {
         assertEquals(1, r.get("bob").size());
         assertEquals(r.get("id").asText(), r.get("bob").get(0).asText());
         assertEquals(0, r.get("carol").size());
+    }
+
+    private static List<String> sentIds(JsonNode r, int... indexes) {
+        List<String> out = new ArrayList<>();
+        for (int i : indexes) {
+            out.add(r.get("sent").get(i).get("id").asText());
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void filtersSinceUntilLimitTagsAndOr() {
+        JsonNode r = scenario("filters");
+        for (JsonNode s : r.get("sent")) {
+            assertTrue(s.get("published").get("ok").asBoolean(), s.toString());
+        }
+        // sent[i] has created_at base+i, kind 7 when i is odd, x tag v(i % 3); answers newest first.
+        assertEquals(sentIds(r, 3, 2, 1), texts(r.get("sinceUntil")), "since and until are inclusive");
+        assertEquals(sentIds(r, 5, 4), texts(r.get("limit")));
+        assertEquals(sentIds(r, 5, 3, 1), texts(r.get("tagAndKind")));
+        assertEquals(sentIds(r, 3, 0), texts(r.get("twoTags")));
+        assertEquals(sentIds(r, 2, 1), texts(r.get("tagValuesOr")));
+        assertEquals(sentIds(r, 4, 1), texts(r.get("filtersOr")));
+        assertEquals(sentIds(r, 5), texts(r.get("authorsAndKinds")));
+    }
+
+    @Test
+    void replaceableAndAddressableKeepTheNewest() {
+        JsonNode r = scenario("replaceable");
+        assertTrue(r.get("publishedMiddle").get("ok").asBoolean(), r.toString());
+        assertTrue(r.get("publishedNewest").get("ok").asBoolean(), r.toString());
+        assertEquals(List.of(r.get("middle").asText()), texts(r.get("afterOlder")), "older never replaces newer");
+        assertEquals(List.of(r.get("newest").asText()), texts(r.get("afterNewest")));
+        assertEquals(List.of("x2", "y1"), texts(r.get("addressable")));
+    }
+
+    @Test
+    void ephemeralIsDeliveredLiveAndNeverStored() {
+        JsonNode r = scenario("ephemeral");
+        assertTrue(r.get("published").get("ok").asBoolean(), r.toString());
+        assertEquals(List.of(r.get("id").asText()), texts(r.get("live")));
+        assertEquals(List.of(), texts(r.get("stored")));
+    }
+
+    @Test
+    void duplicatesAreAcknowledgedOnceStoredOnce() {
+        JsonNode r = scenario("duplicates");
+        assertTrue(r.get("first").get("ok").asBoolean(), r.toString());
+        assertTrue(r.get("second").get("ok").asBoolean(), r.toString());
+        assertTrue(r.get("second").get("reason").asText().startsWith("duplicate: "), r.toString());
+        assertEquals(1, r.get("count").asInt());
+    }
+
+    @Test
+    void limitsAreEnforcedWithClearReasons() {
+        JsonNode r = scenario("limits");
+        assertRefused(r.get("tooManyTags"), "invalid");
+        assertTrue(r.get("tooManyTags").get("reason").asText().contains("tags"), r.toString());
+        assertRefused(r.get("future"), "invalid");
+        assertTrue(r.get("future").get("reason").asText().contains("created_at"), r.toString());
+        assertFalse(r.get("huge").get("ok").asBoolean(), r.toString());
+        assertTrue(r.get("tooManyFilters").asText().startsWith("invalid: "), r.toString());
+        assertTrue(r.get("stillServing").asBoolean(), "the connection survives every refusal");
     }
 
     @Test

@@ -14,7 +14,9 @@ import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
 import dev.drey.nostr.RelayMessage;
 import dev.drey.relay.TestKeys;
+import dev.drey.relay.WsClient;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.URL;
@@ -22,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaResource.class)
 class RelayAppTest {
 
     @TestHTTPResource("/")
@@ -58,7 +61,8 @@ class RelayAppTest {
     void readinessReportsTheIndex() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("event-index"));
+                .body("checks.name", hasItem("event-index"))
+                .body("checks.name", hasItem("kafka"));
     }
 
     @Test

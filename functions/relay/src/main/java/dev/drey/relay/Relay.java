@@ -1,13 +1,19 @@
 package dev.drey.relay;
 
 import dev.drey.crypto.Hex;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.KindClass;
 import dev.drey.nostr.NostrParser;
+import dev.drey.nostr.Verification;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,7 +33,16 @@ public final class Relay {
     private final NostrParser parser;
     private final Set<String> allowedKeys;
     private final AcknowledgedPositions acknowledged = new AcknowledgedPositions();
-    private final Map<String, CompletableFuture<Accepted>> inFlight = new ConcurrentHashMap<>();
+    /** Appends in progress or not yet indexed, by event id: a second copy waits for the first. */
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+    /** What storing an event did. */
+    public enum Stored {
+        /** Appended now, and acknowledged by the log. */
+        STORED,
+        /** Already indexed, or appended by an earlier copy: nothing was appended. */
+        DUPLICATE
+    }
 
     /**
      * @param sink          the log accepted events are appended to
@@ -112,7 +127,67 @@ public final class Relay {
         return acknowledged;
     }
 
-    Map<String, CompletableFuture<Accepted>> inFlight() {
-        return inFlight;
+    /**
+     * Appends an event that passed the policies, exactly once per id: an id already in the index,
+     * or appended and not yet indexed, is a duplicate and appends nothing. Completes once the log
+     * acknowledged the append (recorded for read-your-writes), or fails when it did not.
+     */
+    public CompletableFuture<Stored> store(Event event) {
+        String id = event.id();
+        if (index.contains(id)) {
+            return CompletableFuture.completedFuture(Stored.DUPLICATE);
+        }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = inFlight.putIfAbsent(id, mine);
+        if (earlier != null) {
+            return earlier.thenApply(v -> Stored.DUPLICATE);
+        }
+        if (index.contains(id)) {
+            // Indexed between the first look and the claim (its in-flight entry had just gone).
+            inFlight.remove(id, mine);
+            mine.complete(null);
+            return CompletableFuture.completedFuture(Stored.DUPLICATE);
+        }
+        CompletableFuture<Accepted> appended;
+        try {
+            appended = sink.append(event).toCompletableFuture();
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        return appended.handle((accepted, error) -> {
+            if (error != null) {
+                inFlight.remove(id, mine);
+                mine.completeExceptionally(error);
+                throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+            }
+            acknowledged.record(accepted.position());
+            mine.complete(null);
+            // Keep the claim until the index holds the event, so no second copy is appended meanwhile.
+            index.awaitApplied(List.of(accepted.position())).toCompletableFuture()
+                    .orTimeout(config.limits().catchUpTimeoutMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((v, e) -> inFlight.remove(id, mine));
+            return Stored.STORED;
+        });
+    }
+
+    /**
+     * An event that came from elsewhere than a client (peer pull): its id and signature are
+     * checked, ephemeral kinds go to live subscribers only, everything else is {@link #store}d.
+     */
+    public CompletableFuture<Stored> ingest(Event event) {
+        Verification v = event.verify();
+        if (!v.isValid()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(v.message()));
+        }
+        if (event.kindClass() == KindClass.EPHEMERAL) {
+            live.publish(event);
+            return CompletableFuture.completedFuture(Stored.STORED);
+        }
+        return store(event);
+    }
+
+    /** Ids claimed by an append not yet indexed (for tests and metrics). */
+    int inFlightCount() {
+        return inFlight.size();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +18,11 @@ import java.util.concurrent.CompletionStage;
 public final class AppliedPositions {
     private final Map<LogPartition, Long> applied = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    /**
+     * Waiters for one position (every acknowledged append holds one until it is indexed), by
+     * partition and offset, so releasing them costs the number released, not the number waiting.
+     */
+    private final Map<LogPartition, TreeMap<Long, List<CompletableFuture<Void>>>> single = new HashMap<>();
 
     private record Waiter(List<LogPosition> positions, CompletableFuture<Void> done) {
     }
@@ -40,6 +46,12 @@ public final class AppliedPositions {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         synchronized (this) {
             applied.merge(position.logPartition(), position.offset(), Math::max);
+            TreeMap<Long, List<CompletableFuture<Void>>> byOffset = single.get(position.logPartition());
+            if (byOffset != null) {
+                var reachedNow = byOffset.headMap(position.offset(), true);
+                reachedNow.values().forEach(ready::addAll);
+                reachedNow.clear();
+            }
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
                 if (reached(w.positions)) {
@@ -59,6 +71,17 @@ public final class AppliedPositions {
                 return CompletableFuture.completedFuture(null);
             }
             CompletableFuture<Void> f = new CompletableFuture<>();
+            if (copy.size() == 1) {
+                LogPosition p = copy.get(0);
+                single.computeIfAbsent(p.logPartition(), k -> new TreeMap<>())
+                        .computeIfAbsent(p.offset(), k -> new ArrayList<>(1)).add(f);
+                f.whenComplete((v, e) -> {
+                    if (e != null) {
+                        forgetSingle(p, f);
+                    }
+                });
+                return f;
+            }
             waiters.add(new Waiter(copy, f));
             // A waiter that times out elsewhere is removed so the list does not grow.
             f.whenComplete((v, e) -> {
@@ -67,6 +90,17 @@ public final class AppliedPositions {
                 }
             });
             return f;
+        }
+    }
+
+    private synchronized void forgetSingle(LogPosition p, CompletableFuture<Void> f) {
+        TreeMap<Long, List<CompletableFuture<Void>>> byOffset = single.get(p.logPartition());
+        List<CompletableFuture<Void>> list = byOffset == null ? null : byOffset.get(p.offset());
+        if (list != null) {
+            list.remove(f);
+            if (list.isEmpty()) {
+                byOffset.remove(p.offset());
+            }
         }
     }
 

@@ -140,30 +140,10 @@ public final class RelaySession {
             ok(event, true, "");
             return;
         }
-        if (relay.index().contains(event.id())) {
-            ok(event, true, DUPLICATE);
-            return;
-        }
-        CompletableFuture<Accepted> mine = new CompletableFuture<>();
-        CompletableFuture<Accepted> earlier = relay.inFlight().putIfAbsent(event.id(), mine);
-        if (earlier != null) {
-            earlier.whenComplete((a, e) -> ok(event, e == null, e == null ? DUPLICATE : storeError(e)));
-            return;
-        }
-        CompletableFuture<Accepted> appended;
-        try {
-            appended = relay.sink().append(event).toCompletableFuture();
-        } catch (RuntimeException e) {
-            appended = CompletableFuture.failedFuture(e);
-        }
-        appended.whenComplete((accepted, error) -> {
-            relay.inFlight().remove(event.id(), mine);
+        relay.store(event).whenComplete((stored, error) -> {
             if (error == null) {
-                relay.acknowledged().record(accepted.position());
-                mine.complete(accepted);
-                ok(event, true, "");
+                ok(event, true, stored == Relay.Stored.DUPLICATE ? DUPLICATE : "");
             } else {
-                mine.completeExceptionally(error);
                 ok(event, false, storeError(error));
             }
         });
@@ -172,10 +152,14 @@ public final class RelaySession {
     private static String storeError(Throwable error) {
         Throwable cause = unwrap(error);
         String m = cause.getMessage();
+        if (m != null && m.startsWith("error: ")) {
+            // The log already speaks NIP-01 (e.g. Kafka's AppendFailedException).
+            m = m.substring("error: ".length());
+        }
         return "error: could not store the event" + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
-    private static Throwable unwrap(Throwable e) {
+    static Throwable unwrap(Throwable e) {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }

@@ -1,0 +1,121 @@
+package dev.drey.cli;
+
+import dev.drey.kafka.EmbeddedKafka;
+import dev.drey.relay.MinerKey;
+import dev.drey.relay.RelayConfig;
+import dev.drey.relay.RelayLimits;
+import dev.drey.relay.RosterMember;
+import dev.drey.relay.node.RelayNode;
+import dev.drey.relay.node.RelayNodeSettings;
+import dev.drey.relay.server.RelayServer;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What {@code drey relay} runs: optional embedded broker, relay node, Vert.x host; closed in reverse. */
+final class StandaloneRelay implements AutoCloseable {
+
+    record Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
+            Path data, String secretKey) {
+    }
+
+    private final EmbeddedKafka broker;
+    private final Vertx vertx;
+    private final RelayNode node;
+    private final RelayServer server;
+    private final String bootstrapServers;
+    private final Optional<String> minerPubkey;
+    private final String host;
+
+    private StandaloneRelay(String host, EmbeddedKafka broker, Vertx vertx, RelayNode node, RelayServer server,
+            String bootstrapServers, Optional<String> minerPubkey) {
+        this.host = host;
+        this.broker = broker;
+        this.vertx = vertx;
+        this.node = node;
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.minerPubkey = minerPubkey;
+    }
+
+    static StandaloneRelay start(Options o) {
+        if (o.port() < 0 || o.port() > 65535) {
+            throw new IllegalArgumentException("--port must be 0..65535");
+        }
+        Optional<MinerKey> me = o.secretKey() == null ? Optional.empty() : Optional.of(MinerKey.parse(o.secretKey()));
+        List<RosterMember> roster = o.peers().stream().map(RosterMember::parse).toList();
+        Set<String> allowed = new LinkedHashSet<>(o.allow());
+        me.ifPresent(k -> allowed.add(k.pubkey()));
+        if (allowed.isEmpty() && roster.isEmpty()) {
+            throw new IllegalArgumentException("--allow (or --peer / --secret-key) must name at least one key: "
+                    + "the relay is private");
+        }
+        RelayConfig config = new RelayConfig(null, null, me.map(MinerKey::pubkey), Optional.empty(), allowed, roster,
+                Set.of(), true, RelayLimits.DEFAULT, Optional.empty());
+        EmbeddedKafka broker = null;
+        Vertx vertx = null;
+        RelayNode node = null;
+        try {
+            String bootstrap = o.kafka();
+            if (bootstrap == null) {
+                EmbeddedKafka.Builder b = EmbeddedKafka.builder();
+                if (o.data() != null) {
+                    b.dataDir(o.data().resolve("kafka"));
+                }
+                broker = b.build().start();
+                bootstrap = broker.bootstrapServers();
+            }
+            node = RelayNode.start(new RelayNodeSettings(config, bootstrap, o.topicPrefix(),
+                    Optional.ofNullable(o.data()), me, null, null, null));
+            vertx = Vertx.vertx();
+            RelayServer server = RelayServer.start(vertx, node.relay(), o.host(), o.port());
+            return new StandaloneRelay(o.host(), broker, vertx, node, server, bootstrap, me.map(MinerKey::pubkey));
+        } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            if (node != null) {
+                node.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The URL clients dial; a wildcard listen address is reached on the loopback interface. */
+    String url() {
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "ws://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port();
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    Optional<String> minerPubkey() {
+        return minerPubkey;
+    }
+
+    List<String> allowedKeys() {
+        return List.copyOf(node.relay().config().allowedKeys());
+    }
+
+    RelayNode node() {
+        return node;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        vertx.close();
+        node.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
