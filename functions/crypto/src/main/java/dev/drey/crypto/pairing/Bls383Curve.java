@@ -64,15 +64,19 @@ public final class Bls383Curve implements PairingCurve {
 
     @Override
     public boolean pairingProductIsOne(byte[] q1, byte[] p1, byte[] q2, byte[] p2) {
-        ECP2 a = g2Point(q1, "first G2 argument");
-        ECP2 b = g2Point(q2, "second G2 argument");
-        ECP c = g1Point(p1, "first G1 argument");
-        ECP d = g1Point(p2, "second G1 argument");
+        ECP2 a = g2Checked(q1, "first G2 argument");
+        ECP2 b = g2Checked(q2, "second G2 argument");
+        ECP c = g1Checked(p1, "first G1 argument");
+        ECP d = g1Checked(p2, "second G1 argument");
         FP12 e = PAIR.fexp(PAIR.ate2(a, c, b, d));
         return e.isunity();
     }
 
-    /** The internal form of a checked G1 point, for code in this package that works on AMCL types. */
+    /**
+     * A G1 point on the curve (length, encoding, curve equation). Group operations use this; the
+     * subgroup check ({@link #g1Checked}) is made where points come in: validate(), the pairing check
+     * and the M-Pin server's client messages.
+     */
     static ECP g1Point(byte[] b, String what) {
         if (b == null || b.length != 2 * EFS + 1 || b[0] != 0x04) {
             throw new PairingException(what + ": expected an uncompressed G1 point of " + (2 * EFS + 1) + " bytes");
@@ -81,6 +85,12 @@ public final class Bls383Curve implements PairingCurve {
         if (p.is_infinity()) {
             throw new PairingException(what + ": not a point on the curve");
         }
+        return p;
+    }
+
+    /** {@link #g1Point} plus the order-r subgroup check, for points from outside. */
+    static ECP g1Checked(byte[] b, String what) {
+        ECP p = g1Point(b, what);
         if (!p.mul(big(R)).is_infinity()) {
             throw new PairingException(what + ": not in the order-r subgroup");
         }
@@ -101,6 +111,12 @@ public final class Bls383Curve implements PairingCurve {
         if (q.is_infinity()) {
             throw new PairingException(what + ": not a point on the twist");
         }
+        return q;
+    }
+
+    /** {@link #g2Point} plus the order-r subgroup check, for points from outside. */
+    static ECP2 g2Checked(byte[] b, String what) {
+        ECP2 q = g2Point(b, what);
         if (!q.mul(big(R)).is_infinity()) {
             throw new PairingException(what + ": not in the order-r subgroup");
         }
@@ -193,7 +209,7 @@ public final class Bls383Curve implements PairingCurve {
 
         @Override
         public void validate(byte[] point, String what) {
-            g1Point(point, what);
+            g1Checked(point, what);
         }
     }
 
@@ -249,7 +265,7 @@ public final class Bls383Curve implements PairingCurve {
 
         @Override
         public void validate(byte[] point, String what) {
-            g2Point(point, what);
+            g2Checked(point, what);
         }
     }
 
@@ -266,7 +282,7 @@ public final class Bls383Curve implements PairingCurve {
 
         @Override
         public byte[] extractPin(byte[] rawId, int pin, byte[] clientSecret) {
-            g1Point(clientSecret, "client secret");
+            g1Checked(clientSecret, "client secret");
             byte[] token = clientSecret.clone();
             if (MPIN.EXTRACT_PIN(SHA, rawId, pin, token) != 0) {
                 throw new PairingException("client secret: PIN extraction failed");
@@ -317,8 +333,8 @@ public final class Bls383Curve implements PairingCurve {
         @Override
         public int server2(int date, byte[] hid, byte[] htid, byte[] y, byte[] serverSecret, byte[] u,
                 byte[] ut, byte[] v, byte[][] ef) {
-            g1Point(date == 0 ? u : ut, "client commitment");
-            g1Point(v, "client proof V");
+            g1Checked(date == 0 ? u : ut, "client commitment");
+            g1Checked(v, "client proof V");
             g2Point(serverSecret, "server secret");
             byte[] e = ef != null && ef.length >= 2 ? new byte[12 * EFS] : null;
             byte[] f = e == null ? null : new byte[12 * EFS];
