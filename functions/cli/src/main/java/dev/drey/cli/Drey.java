@@ -31,6 +31,8 @@ public final class Drey implements Runnable {
         cl.addSubcommand("nip44", new Nip44Command());
         cl.addSubcommand(new FrostCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new MpinCommand());
+        cl.addSubcommand(new DtaCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
