@@ -75,10 +75,10 @@ public final class PolVerifier {
         this.kv = kv;
         this.clock = clock;
         this.audit = audit;
-        this.check = check != null ? check : ServerCheckFactory.AMCL.forSecret(curve, this.serverSecret);
+        this.check = check != null ? check : ServerChecks.best().forSecret(curve, this.serverSecret);
     }
 
-    /** AMCL's own SERVER_2 as the pairing check. */
+    /** The fastest available pairing check ({@link ServerChecks#best()}). */
     public PolVerifier(PairingCurve curve, byte[] serverSecret, byte[] serviceSecretKey, KeyValueStore kv,
             Clock clock, PinErrorAudit audit) {
         this(curve, serverSecret, serviceSecretKey, kv, clock, audit, null);
