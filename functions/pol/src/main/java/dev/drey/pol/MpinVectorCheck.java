@@ -23,7 +23,6 @@ public final class MpinVectorCheck {
     private final PairingCurve curve;
     private final List<Map.Entry<String, PolVerifier.ServerCheckFactory>> servers;
     private final SecureRandom rng;
-    private boolean verifyProofs = true;
 
     /** One server implementation under test, named, built from the case's server secret. */
     public MpinVectorCheck(PairingCurve curve, List<Map.Entry<String, PolVerifier.ServerCheckFactory>> servers,
@@ -46,18 +45,17 @@ public final class MpinVectorCheck {
      *     data; a suite may check them on a sample to save time)
      */
     public CaseResult run(int position, Map<String, String> c, boolean verifyProofs) {
-        this.verifyProofs = verifyProofs;
         String name = c.getOrDefault("TEST", c.getOrDefault("test_no", Integer.toString(position)));
         List<String> bad = new ArrayList<>();
         try {
-            check(c, bad);
+            check(c, bad, verifyProofs);
         } catch (RuntimeException e) {
             bad.add("error: " + e.getMessage());
         }
         return new CaseResult(name, bad.isEmpty(), List.copyOf(bad));
     }
 
-    private void check(Map<String, String> c, List<String> bad) {
+    private void check(Map<String, String> c, List<String> bad, boolean verifyProofs) {
         byte[] rawId = hex(c, c.containsKey("MPIN_ID_HEX") ? "MPIN_ID_HEX" : "MPINId");
         String csKey = c.containsKey("CLIENT_SECRET") ? "CLIENT_SECRET" : "CS";
         String ssKey = c.containsKey("SERVER_SECRET") ? "SERVER_SECRET" : "SS";
@@ -77,16 +75,16 @@ public final class MpinVectorCheck {
         for (MasterSecretShare m : List.of(m1, m2)) {
             String i = Integer.toString(m.index());
             VerifiableShare s = DtaShares.issueClientSecret(m, hid, rng);
-            proof(bad, "CS" + i, () -> DtaShares.verify(curve, DtaShares.Kind.CLIENT_SECRET, m.publicShare(), s, 0, hid));
+            proof(bad, verifyProofs, "CS" + i, () -> DtaShares.verify(curve, DtaShares.Kind.CLIENT_SECRET, m.publicShare(), s, 0, hid));
             expect(bad, c, "CS" + i, s.point());
             cs.add(s.point());
             VerifiableShare q = DtaShares.issueServerSecret(m, rng);
-            proof(bad, "SS" + i, () -> DtaShares.verify(curve, DtaShares.Kind.SERVER_SECRET, m.publicShare(), q, 0, null));
+            proof(bad, verifyProofs, "SS" + i, () -> DtaShares.verify(curve, DtaShares.Kind.SERVER_SECRET, m.publicShare(), q, 0, null));
             expect(bad, c, "SS" + i, q.point());
             ss.add(q.point());
             if (date != 0) {
                 VerifiableShare p = DtaShares.issueTimePermit(m, date, hid, rng);
-                proof(bad, "TP" + i, () -> DtaShares.verify(curve, DtaShares.Kind.TIME_PERMIT, m.publicShare(), p, date, hid));
+                proof(bad, verifyProofs, "TP" + i, () -> DtaShares.verify(curve, DtaShares.Kind.TIME_PERMIT, m.publicShare(), p, date, hid));
                 expect(bad, c, "TP" + i, p.point());
                 tp.add(p.point());
             }
@@ -144,7 +142,8 @@ public final class MpinVectorCheck {
         return new MasterSecretShare(curve, index, v);
     }
 
-    private void proof(List<String> bad, String what, java.util.function.BooleanSupplier ok) {
+    private static void proof(List<String> bad, boolean verifyProofs, String what,
+            java.util.function.BooleanSupplier ok) {
         if (verifyProofs && !ok.getAsBoolean()) {
             bad.add(what + " proof");
         }
