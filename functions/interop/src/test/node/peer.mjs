@@ -28,6 +28,20 @@ const ops = {
       }
     });
   },
+  // encrypted events addressed to secretKey (p tag): check the event, then NIP-44 decrypt its content
+  // with the conversation key of the recipient and the event's author
+  openEvents: ({ secretKey, events }) => {
+    const me = getPublicKey(hexToBytes(secretKey));
+    return events.map((ev) => {
+      try {
+        const p = ev.tags.find((t) => t[0] === 'p');
+        const key = nip44.getConversationKey(hexToBytes(secretKey), ev.pubkey);
+        return { valid: verifyEvent({ ...ev }), toMe: !!p && p[1] === me, plaintext: nip44.decrypt(ev.content, key) };
+      } catch (e) {
+        return { error: String(e.message || e) };
+      }
+    });
+  },
   conversationKey: ({ secretKey, peer }) => ({
     conversationKey: bytesToHex(nip44.getConversationKey(hexToBytes(secretKey), peer)),
   }),

@@ -33,6 +33,8 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new RoastCommand());
         cl.addSubcommand(new RelayCommand());
+        cl.addSubcommand(new MpinCommand());
+        cl.addSubcommand(new DtaCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;

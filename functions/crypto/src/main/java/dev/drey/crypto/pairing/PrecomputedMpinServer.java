@@ -1,0 +1,51 @@
+package dev.drey.crypto.pairing;
+
+import java.util.Optional;
+import org.apache.milagro.amcl.BLS381.BIG;
+import org.apache.milagro.amcl.BLS381.ECP;
+import org.apache.milagro.amcl.BLS381.ECP2;
+import org.apache.milagro.amcl.BLS381.PAIR;
+
+/**
+ * The M-Pin server's pairing check (AMCL SERVER_2: e(Q, V)·e(sQ, y·H + U) = 1) for a fixed server secret
+ * sQ, with the Miller-loop lines of both fixed G2 points Q and sQ precomputed. Same inputs, encodings and
+ * result codes as AMCL's SERVER_2; BLS12-381 only ({@link #of} is empty for other curves).
+ */
+public final class PrecomputedMpinServer {
+    private static final int INVALID_POINT = -14;
+
+    private final Bls381FixedPairing q;
+    private final Bls381FixedPairing sq;
+
+    private PrecomputedMpinServer(byte[] serverSecret) {
+        this.q = new Bls381FixedPairing(ECP2.generator());
+        this.sq = new Bls381FixedPairing(Bls381Curve.g2Checked(serverSecret, "server secret"));
+    }
+
+    public static boolean supports(PairingCurve curve) {
+        return curve instanceof Bls381Curve;
+    }
+
+    /** A precomputed server for {@code serverSecret} on {@code curve}, if the curve is supported. */
+    public static Optional<PrecomputedMpinServer> of(PairingCurve curve, byte[] serverSecret) {
+        return curve instanceof Bls381Curve ? Optional.of(new PrecomputedMpinServer(serverSecret)) : Optional.empty();
+    }
+
+    /** As SERVER_2 (without E, F): 0, {@link MpinPrimitives#BAD_PIN} or AMCL's INVALID_POINT (-14). */
+    public int check(int date, byte[] hid, byte[] htid, byte[] y, byte[] u, byte[] ut, byte[] v) {
+        ECP r = Bls381Curve.g1Checked(date != 0 ? ut : u, "client commitment");
+        ECP p = Bls381Curve.g1Point(date != 0 ? htid : hid, "identity point");
+        ECP w = Bls381Curve.g1Checked(v, "client proof V");
+        if (y == null || y.length != BIG.MODBYTES) {
+            throw new PairingException("challenge y: expected " + BIG.MODBYTES + " bytes");
+        }
+        if (r.is_infinity() || p.is_infinity() || w.is_infinity()) {
+            return INVALID_POINT;
+        }
+        p = PAIR.G1mul(p, BIG.fromBytes(y));
+        p.add(r);
+        p.affine();
+        w.affine();
+        return Bls381FixedPairing.productIsOne(q, w, sq, p) ? 0 : MpinPrimitives.BAD_PIN;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.drey.pol.protocol;
+
+import dev.drey.kv.KeyValueStore;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.Verification;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The checks every DTA / M-Pin request passes before a miner answers: signed (valid id and BIP-340
+ * signature), by a configured PoL service key, well formed for this miner's curve, not expired and
+ * expiring at most {@link #MAX_AHEAD} ahead, and never seen before (the request id is recorded with
+ * the KV store's putIfAbsent, so a replay is refused even across restarts and concurrent instances).
+ */
+public final class RequestCheck {
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+    /** Request ids are kept well past any request's expiry, after which the expiry check refuses it anyway. */
+    static final Duration SEEN_TTL = Duration.ofHours(1);
+
+    private final Set<String> polServiceKeys;
+    private final String curve;
+    private final int fieldBytes;
+    private final KeyValueStore kv;
+    private final Clock clock;
+    private final String scope;
+
+    /**
+     * @param scope names this miner's request-id space in a shared store (e.g. its public key)
+     */
+    public RequestCheck(Set<String> polServiceKeys, String curve, int fieldBytes, KeyValueStore kv, Clock clock,
+            String scope) {
+        if (polServiceKeys == null || polServiceKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one PoL service key must be configured");
+        }
+        this.polServiceKeys = Set.copyOf(polServiceKeys);
+        this.curve = curve;
+        this.fieldBytes = fieldBytes;
+        this.kv = kv;
+        this.clock = clock;
+        this.scope = scope;
+    }
+
+    /** The checked request, or {@link RequestRefusedException} naming the first failed check. */
+    public ShareRequest check(Event e) {
+        if (!e.verify().isValid()) {
+            throw new RequestRefusedException(RefusalReason.BAD_SIGNATURE, null,
+                    e.verify() == Verification.BAD_ID ? "event id is not the hash of the event"
+                            : "signature does not verify");
+        }
+        if (!polServiceKeys.contains(e.pubkey())) {
+            throw new RequestRefusedException(RefusalReason.UNKNOWN_REQUESTER, null,
+                    "signer is not a configured PoL service key");
+        }
+        ShareRequest r = DtaMessages.parseRequest(e, fieldBytes);
+        if (!curve.equals(r.curve())) {
+            throw new RequestRefusedException(RefusalReason.WRONG_CURVE, r.requestId(),
+                    "this miner issues on " + curve + ", not " + r.curve());
+        }
+        long now = clock.instant().getEpochSecond();
+        if (r.expiresAt() <= now) {
+            throw new RequestRefusedException(RefusalReason.EXPIRED, r.requestId(), "request expired");
+        }
+        if (r.expiresAt() > now + MAX_AHEAD.toSeconds()) {
+            throw new RequestRefusedException(RefusalReason.EXPIRY_TOO_FAR, r.requestId(),
+                    "expiresAt is more than " + MAX_AHEAD.toMinutes() + " minutes ahead");
+        }
+        String key = "dta/" + scope + "/request/" + r.requestId();
+        if (!kv.putIfAbsent(key, e.id().getBytes(StandardCharsets.US_ASCII), SEEN_TTL)) {
+            throw new RequestRefusedException(RefusalReason.REPLAY, r.requestId(), "request id already used");
+        }
+        return r;
+    }
+}
