@@ -33,6 +33,7 @@ final class Network implements AutoCloseable {
     UnaryOperator<Event> tamper = e -> e;
     private long clock = 1_700_000_000L;
     double duplicateRate = 0.2;
+    final List<Event> inject = new ArrayList<>();
 
     Network(Path dir, int n, long seed) {
         rng = new SecureRandom();
@@ -102,6 +103,9 @@ final class Network implements AutoCloseable {
                         queue.add(sent);
                     }
                 }
+                queue.addAll(inject);
+                published.addAll(inject);
+                inject.clear();
             }
         }
     }
