@@ -1,0 +1,22 @@
+package dev.drey.dkg;
+
+/**
+ * The nostr kinds of the DKG (DESIGN.md, "Protocol on nostr", rows 3410–3412; the kafka module's
+ * {@code ProtocolKinds} holds the whole table). The start request travels as kind 3410 with
+ * {@code "type":"start"}, so it is routed and replayed exactly like round 1 and needs no new kind.
+ */
+public final class DkgKinds {
+    /** Start request (initiator → miners) and round 1: commitments + proof of knowledge (miner → all). */
+    public static final int ROUND1 = 3410;
+    /** Round 2: one NIP-44 encrypted share (miner → one, {@code p}-tagged). */
+    public static final int ROUND2 = 3411;
+    /** Complaint naming a culprit, with evidence anyone can check (miner → all). */
+    public static final int COMPLAINT = 3412;
+
+    private DkgKinds() {
+    }
+
+    public static boolean isDkgKind(int kind) {
+        return kind >= ROUND1 && kind <= COMPLAINT;
+    }
+}

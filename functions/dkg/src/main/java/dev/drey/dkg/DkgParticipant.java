@@ -1,0 +1,356 @@
+package dev.drey.dkg;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.nip44.Nip44;
+import dev.drey.crypto.nip44.Nip44Exception;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.Verification;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The DKG function of one miner: one nostr event in, signed events out, state in the KV store. Stateless
+ * itself; idempotent (a duplicate input re-emits exactly the events it produced the first time, same ids).
+ *
+ * <ul>
+ * <li>Start request (3410 "start") from a trusted initiator naming this miner: a random run seed is stored
+ *     (encrypted) and this miner's round 1 (3410 "round1") broadcast. Messages of the run that arrived before
+ *     the start are kept and handled now.</li>
+ * <li>Round 1 from each other roster member: checked as it arrives (commitment shape and count, and for the
+ *     FROST key the proof of knowledge); when all are in, one NIP-44 encrypted share (3411) per member.</li>
+ * <li>Round 2 to this miner: when every share is in, each is checked against its dealer's commitments and the
+ *     key is derived and stored ({@link DkgResults}).</li>
+ * <li>Any fault found (bad commitment, proof or share, two different round-1 messages from one member) is
+ *     broadcast as a complaint (3412) with evidence, and the run ends <b>failed</b>, naming the culprits; the
+ *     run is not continued without them (start a new run with another roster).</li>
+ * <li>A complaint from another member is checked on its evidence alone: the accused, or the complainer if the
+ *     evidence does not show the fault, is named and the run ends failed (a result already stored is
+ *     dropped).</li>
+ * </ul>
+ * Events must be signed by the roster key of the identifier they claim; events from non-members, for other
+ * runs, with bad signatures or malformed content are ignored with a note. Outgoing events carry the
+ * created_at of the event that caused them. There are no timeouts here: a run missing a member stays open.
+ */
+public final class DkgParticipant {
+    private static final int MAX_ATTEMPTS = 32;
+    private static final int MAX_EARLY = 4 * Roster.MAX_PARTICIPANTS;
+
+    private final DkgIdentity identity;
+    private final Set<String> trustedInitiators;
+    private final RunStateStore states;
+    private final DkgResults results;
+    private final SecureRandom rng;
+
+    public DkgParticipant(DkgIdentity identity, Set<String> trustedInitiators, KeyValueStore kv, SecureRandom rng) {
+        if (identity == null || trustedInitiators == null || kv == null || rng == null) {
+            throw new IllegalArgumentException("dkg participant: missing argument");
+        }
+        this.identity = identity;
+        this.trustedInitiators = Set.copyOf(trustedInitiators);
+        this.states = new RunStateStore(kv, identity, rng);
+        this.results = new DkgResults(kv, identity, rng);
+        this.rng = rng;
+    }
+
+    public String pubkey() {
+        return identity.pubkey();
+    }
+
+    public DkgResults results() {
+        return results;
+    }
+
+    public DkgReaction handle(Event e) {
+        if (!DkgKinds.isDkgKind(e.kind())) {
+            return DkgReaction.ignored("kind " + e.kind() + " is not for the DKG");
+        }
+        if (e.verify() != Verification.VALID) {
+            return DkgReaction.ignored("event " + e.id() + " has a bad id or signature");
+        }
+        DkgMessage m;
+        try {
+            m = DkgCodec.decode(e);
+        } catch (DkgMessageException ex) {
+            return DkgReaction.ignored("event " + e.id() + ": " + ex.getMessage());
+        }
+        if (m instanceof StartRequest s) {
+            if (!trustedInitiators.contains(e.pubkey())) {
+                return DkgReaction.ignored("start " + e.id() + " is not from a trusted initiator");
+            }
+            if (s.roster().byPubkey(identity.pubkey()).isEmpty()) {
+                return DkgReaction.ignored("start " + e.id() + " does not name this miner");
+            }
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            RunStateStore.Loaded loaded = states.load(m.runId());
+            RunState s = loaded.state();
+            if (s.seen.contains(e.id())) {
+                List<Event> again = s.outputsOf(e.id());
+                return reaction(s, again, List.of("event " + e.id() + " already handled"
+                        + (again.isEmpty() ? "" : "; re-sending its " + again.size() + " event(s)")), null);
+            }
+            Step step = new Step(s);
+            step.handle(e, m);
+            if (!step.changed) {
+                return reaction(s, List.of(), step.notes, null);
+            }
+            if (step.result != null) {
+                results.store(step.result);
+            }
+            if (states.compareAndSet(s, loaded.version())) {
+                if (step.droppedResult) {
+                    results.delete(s.runId);
+                }
+                return reaction(s, step.out, step.notes, step.result);
+            }
+        }
+        throw new DkgStateException("run " + m.runId() + ": state kept changing under concurrent writers");
+    }
+
+    private static DkgReaction reaction(RunState s, List<Event> out, List<String> notes, DkgResult result) {
+        return new DkgReaction(out, notes, Optional.of(s.status.wire), Optional.ofNullable(result), s.culprits);
+    }
+
+    /** One event's effect on one loaded state. */
+    private final class Step {
+        final RunState s;
+        final List<Event> out = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        boolean changed;
+        boolean droppedResult;
+        DkgResult result;
+        StartRequest start;
+        KeyScheme scheme;
+        int me;
+
+        Step(RunState s) {
+            this.s = s;
+        }
+
+        void handle(Event e, DkgMessage m) {
+            if (m instanceof StartRequest sr) {
+                begin(e, sr);
+                return;
+            }
+            if (s.start == null) {
+                buffer(e);
+                return;
+            }
+            load();
+            apply(e, m);
+        }
+
+        private void load() {
+            start = s.startRequest().orElseThrow();
+            scheme = KeyScheme.of(start);
+            me = start.roster().byPubkey(identity.pubkey()).orElseThrow().id();
+        }
+
+        private void buffer(Event e) {
+            if (e.tags().stream().noneMatch(t -> t.size() >= 2 && t.get(0).equals("p")
+                    && t.get(1).equals(identity.pubkey()))) {
+                notes.add("event " + e.id() + " of an unknown run is not addressed to this miner");
+                return;
+            }
+            if (s.early.size() >= MAX_EARLY) {
+                notes.add("run " + s.runId + ": too many messages before its start; " + e.id() + " dropped");
+                return;
+            }
+            s.early.add(e);
+            s.seen.add(e.id());
+            changed = true;
+            notes.add("event " + e.id() + " kept until run " + s.runId + " starts");
+        }
+
+        private void begin(Event e, StartRequest sr) {
+            s.start = e;
+            s.seed = new byte[32];
+            rng.nextBytes(s.seed);
+            s.status = RunState.Status.ROUND1;
+            s.seen.add(e.id());
+            changed = true;
+            load();
+            Round1Message mine = scheme.round1(seed());
+            Event own = publish(e.id(), mine, e.createdAt(), others());
+            s.round1.put(me, own);
+            notes.add("run " + s.runId + " started: " + start.keyType().wireName() + ", " + start.threshold() + " of "
+                    + start.roster().size() + ", this miner is " + me);
+            List<Event> early = new ArrayList<>(s.early);
+            s.early.clear();
+            for (Event b : early) {
+                apply(b, DkgCodec.decode(b));
+            }
+        }
+
+        private void apply(Event e, DkgMessage m) {
+            Optional<Participant> sender = start.roster().byPubkey(e.pubkey());
+            if (sender.isEmpty()) {
+                notes.add("event " + e.id() + ": author " + e.pubkey() + " is not in the roster of run " + s.runId);
+                return;
+            }
+            int from = m instanceof Round1Message r ? r.from()
+                    : m instanceof Round2Message r ? r.from() : ((Complaint) m).from();
+            if (sender.get().id() != from) {
+                notes.add("event " + e.id() + " claims to be from " + from + " but is signed by member "
+                        + sender.get().id());
+                return;
+            }
+            s.seen.add(e.id());
+            changed = true;
+            if (m instanceof Complaint c) {
+                complaint(c);
+            } else if (s.status == RunState.Status.FAILED) {
+                notes.add("event " + e.id() + ": run " + s.runId + " has failed");
+            } else if (m instanceof Round1Message r) {
+                round1(e, r);
+            } else if (m instanceof Round2Message r) {
+                round2(e, r);
+            }
+        }
+
+        private void round1(Event e, Round1Message r) {
+            if (r.from() == me) {
+                return; // our own broadcast, relayed back
+            }
+            Event held = s.round1.get(r.from());
+            if (held != null) {
+                if (!((Round1Message) DkgCodec.decode(held)).sameContribution(r)) {
+                    fail(e.id(), List.of(new Accusation(r.from(), Fault.EQUIVOCATION,
+                            "two different round-1 contributions")), Map.of(r.from(), e));
+                }
+                return;
+            }
+            s.round1.put(r.from(), e);
+            Optional<Accusation> bad = scheme.checkRound1(r);
+            if (bad.isPresent()) {
+                fail(e.id(), List.of(bad.get()), Map.of());
+                return;
+            }
+            if (s.status == RunState.Status.ROUND1 && s.round1.size() == start.roster().size()) {
+                KeyScheme.Seed seed = seed();
+                for (Participant p : start.roster().participants()) {
+                    if (p.id() == me) {
+                        continue;
+                    }
+                    String payload = Nip44.encrypt(Hex.encode(scheme.shareFor(seed, p.id())),
+                            identity.conversationKey(p.pubkey()));
+                    publish(e.id(), new Round2Message(s.runId, me, p.id(), payload), e.createdAt(),
+                            List.of(p.pubkey()));
+                }
+                s.status = RunState.Status.ROUND2;
+                notes.add("run " + s.runId + ": round 1 complete, " + (start.roster().size() - 1) + " shares sent");
+                tryComplete(e.id());
+            }
+        }
+
+        private void round2(Event e, Round2Message r) {
+            if (r.to() != me) {
+                notes.add("event " + e.id() + ": a share for " + r.to() + ", not this miner");
+                return;
+            }
+            if (s.round2.containsKey(r.from())) {
+                notes.add("event " + e.id() + ": a second share from " + r.from() + " ignored (the first counts)");
+                return;
+            }
+            s.round2.put(r.from(), e);
+            tryComplete(e.id());
+        }
+
+        private void tryComplete(String trigger) {
+            if (s.status != RunState.Status.ROUND2 || s.round2.size() < start.roster().size() - 1) {
+                return;
+            }
+            Map<Integer, Round1Message> others = new HashMap<>();
+            Map<Integer, byte[]> shares = new HashMap<>();
+            List<Accusation> bad = new ArrayList<>();
+            for (Map.Entry<Integer, Event> en : s.round2.entrySet()) {
+                int from = en.getKey();
+                Round1Message r1 = (Round1Message) DkgCodec.decode(s.round1.get(from));
+                Round2Message r2 = (Round2Message) DkgCodec.decode(en.getValue());
+                others.put(from, r1);
+                Object share = openShare(r2, identity.conversationKey(start.roster().byId(from).orElseThrow().pubkey()));
+                Optional<Accusation> a = share instanceof Accusation acc ? Optional.of(acc)
+                        : scheme.checkShare(r1, me, (byte[]) share);
+                if (a.isPresent()) {
+                    bad.add(a.get());
+                } else {
+                    shares.put(from, (byte[]) share);
+                }
+            }
+            if (!bad.isEmpty()) {
+                fail(trigger, bad, Map.of());
+                return;
+            }
+            result = scheme.finalize(seed(), others, shares);
+            s.status = RunState.Status.COMPLETE;
+            notes.add("run " + s.runId + " complete");
+        }
+
+        private void complaint(Complaint c) {
+            Accusation verdict = ComplaintCheck.judge(c, start, scheme, s.round1.get(c.accused()));
+            s.culprits.putIfAbsent(verdict.accused(), verdict.fault().wireName() + ": " + verdict.detail());
+            notes.add("run " + s.runId + ": complaint by " + c.from() + " against " + c.accused() + " -> culprit "
+                    + verdict.accused() + " (" + verdict.fault().wireName() + ")");
+            if (s.status == RunState.Status.COMPLETE) {
+                droppedResult = true;
+            }
+            s.status = RunState.Status.FAILED;
+        }
+
+        /** Records the culprits, ends the run and broadcasts one complaint per culprit. */
+        private void fail(String trigger, List<Accusation> accusations, Map<Integer, Event> conflicting) {
+            for (Accusation a : accusations) {
+                s.culprits.putIfAbsent(a.accused(), a.fault().wireName() + ": " + a.detail());
+                Participant accused = start.roster().byId(a.accused()).orElseThrow();
+                Optional<Event> r2 = Optional.empty();
+                Optional<SharedKeyDisclosure> disclosure = Optional.empty();
+                if (a.fault() == Fault.INVALID_SHARE) {
+                    r2 = Optional.of(s.round2.get(a.accused()));
+                    disclosure = Optional.of(identity.disclose(accused.pubkey(), s.runId, rng));
+                }
+                Complaint c = new Complaint(s.runId, me, a.accused(), a.fault(), a.detail(),
+                        s.round1.get(a.accused()), Optional.ofNullable(conflicting.get(a.accused())), r2, disclosure);
+                publish(trigger, c, s.start.createdAt(), others());
+                notes.add("run " + s.runId + ": complaint against " + a.accused() + " (" + a.fault().wireName()
+                        + "): " + a.detail());
+            }
+            s.status = RunState.Status.FAILED;
+        }
+
+        private Event publish(String trigger, DkgMessage m, long createdAt, List<String> recipients) {
+            Event ev = identity.sign(DkgCodec.template(m, createdAt, recipients), rng);
+            s.outbox.add(new RunState.Outgoing(trigger, ev));
+            out.add(ev);
+            return ev;
+        }
+
+        private List<String> others() {
+            return start.roster().pubkeys().stream().filter(p -> !p.equals(identity.pubkey())).toList();
+        }
+
+        private KeyScheme.Seed seed() {
+            return new KeyScheme.Seed(s.runId, me, start.roster().size(), start.threshold(), s.seed);
+        }
+    }
+
+    /** The share bytes of a round-2 message, or the accusation its dealer earns if it cannot be opened. */
+    static Object openShare(Round2Message r2, byte[] conversationKey) {
+        String plain;
+        try {
+            plain = Nip44.decrypt(r2.encryptedShare(), conversationKey);
+        } catch (Nip44Exception e) {
+            return new Accusation(r2.from(), Fault.INVALID_SHARE, "share does not decrypt: " + e.getMessage());
+        }
+        if (plain.isEmpty() || plain.length() % 2 != 0 || plain.length() > 2 * Round1Message.MAX_ELEMENT_BYTES
+                || !Hex.isLowerHex(plain, plain.length() / 2)) {
+            return new Accusation(r2.from(), Fault.INVALID_SHARE, "decrypted share is not lowercase hex");
+        }
+        return Hex.decode(plain);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.drey.dkg;
+
+import dev.drey.crypto.frost.KeyPackage;
+import dev.drey.crypto.frost.PublicKeyPackage;
+import dev.drey.crypto.pairing.DtaPublicKey;
+import dev.drey.crypto.pairing.MasterSecretShare;
+
+/** What a completed run leaves a participant: its secret share and the group's public data. Secret. */
+public sealed interface DkgResult {
+    String runId();
+
+    KeyType keyType();
+
+    /** The FROST key (BIP-340 ciphersuite): this miner's key package and the public key package. */
+    record Frost(String runId, KeyPackage keyPackage, PublicKeyPackage publicKeyPackage) implements DkgResult {
+        @Override
+        public KeyType keyType() {
+            return KeyType.FROST_BIP340;
+        }
+
+        @Override
+        public String toString() {
+            return "DkgResult.Frost[run=" + runId + ", id=" + keyPackage.identifier() + ", share=<secret>]";
+        }
+    }
+
+    /** The DTA master secret: this miner's share s_i and the public commitments (C_0 = s·P, the DTA key). */
+    record Dta(String runId, MasterSecretShare share, DtaPublicKey publicKey) implements DkgResult {
+        @Override
+        public KeyType keyType() {
+            return KeyType.DTA;
+        }
+
+        @Override
+        public String toString() {
+            return "DkgResult.Dta[run=" + runId + ", index=" + share.index() + ", share=<secret>]";
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.drey.dkg;
+
+import dev.drey.crypto.Hex;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.JsonWriter;
+import java.util.List;
+import java.util.Map;
+
+/** {@link RunState} as JSON (sealed before it is stored); events are kept as their JSON text. */
+final class RunStateCodec {
+    private RunStateCodec() {
+    }
+
+    static String encode(RunState s) {
+        JsonWriter w = new JsonWriter(4096);
+        w.rawAscii("{\"v\":1,\"run\":").string(s.runId).rawAscii(",\"status\":").string(s.status.wire);
+        if (s.start != null) {
+            w.rawAscii(",\"start\":").string(s.start.toJson());
+        }
+        if (s.seed != null) {
+            w.rawAscii(",\"seed\":").string(Hex.encode(s.seed));
+        }
+        w.rawAscii(",\"seen\":").stringArray(s.seen);
+        w.rawAscii(",\"early\":").stringArray(s.early.stream().map(Event::toJson).toList());
+        events(w, "round1", s.round1);
+        events(w, "round2", s.round2);
+        w.rawAscii(",\"outbox\":[");
+        for (int i = 0; i < s.outbox.size(); i++) {
+            if (i > 0) {
+                w.raw(',');
+            }
+            w.rawAscii("{\"trigger\":").string(s.outbox.get(i).trigger()).rawAscii(",\"event\":")
+                    .string(s.outbox.get(i).event().toJson()).raw('}');
+        }
+        w.rawAscii("],\"culprits\":[");
+        boolean first = true;
+        for (Map.Entry<Integer, String> e : s.culprits.entrySet()) {
+            if (!first) {
+                w.raw(',');
+            }
+            first = false;
+            w.rawAscii("{\"id\":").number(e.getKey()).rawAscii(",\"reason\":").string(e.getValue()).raw('}');
+        }
+        return w.rawAscii("]}").toString();
+    }
+
+    private static void events(JsonWriter w, String name, Map<Integer, Event> events) {
+        w.rawAscii(",\"").rawAscii(name).rawAscii("\":[");
+        boolean first = true;
+        for (Map.Entry<Integer, Event> e : events.entrySet()) {
+            if (!first) {
+                w.raw(',');
+            }
+            first = false;
+            w.rawAscii("{\"id\":").number(e.getKey()).rawAscii(",\"event\":").string(e.getValue().toJson()).raw('}');
+        }
+        w.raw(']');
+    }
+
+    static RunState decode(String json) {
+        try {
+            Map<String, Object> m = DkgJson.parseObject(json);
+            DkgJson.requireVersion(m);
+            RunState s = new RunState(DkgJson.string(m, "run"));
+            s.status = RunState.Status.fromWire(DkgJson.string(m, "status"));
+            if (m.containsKey("start")) {
+                s.start = DkgCodec.event(DkgJson.string(m, "start"), "start");
+            }
+            if (m.containsKey("seed")) {
+                s.seed = DkgJson.hexExact(m, "seed", 32);
+            }
+            for (Object o : DkgJson.array(m, "seen")) {
+                s.seen.add((String) o);
+            }
+            for (Object o : DkgJson.array(m, "early")) {
+                s.early.add(DkgCodec.event((String) o, "early"));
+            }
+            readEvents(m, "round1", s.round1);
+            readEvents(m, "round2", s.round2);
+            for (Object o : DkgJson.array(m, "outbox")) {
+                Map<String, Object> e = DkgJson.asObject(o, "outbox[]");
+                s.outbox.add(new RunState.Outgoing(DkgJson.string(e, "trigger"),
+                        DkgCodec.event(DkgJson.string(e, "event"), "outbox")));
+            }
+            for (Object o : DkgJson.array(m, "culprits")) {
+                Map<String, Object> e = DkgJson.asObject(o, "culprits[]");
+                s.culprits.put((int) DkgJson.integer(e, "id"), DkgJson.string(e, "reason"));
+            }
+            return s;
+        } catch (DkgMessageException | ClassCastException e) {
+            throw new DkgStateException("stored DKG state does not parse: " + e.getMessage());
+        }
+    }
+
+    private static void readEvents(Map<String, Object> m, String field, Map<Integer, Event> into) {
+        List<Object> list = DkgJson.array(m, field);
+        for (Object o : list) {
+            Map<String, Object> e = DkgJson.asObject(o, field + "[]");
+            into.put((int) DkgJson.integer(e, "id"), DkgCodec.event(DkgJson.string(e, "event"), field));
+        }
+    }
+}
