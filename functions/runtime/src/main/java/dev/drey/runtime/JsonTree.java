@@ -17,7 +17,7 @@ import java.util.Map;
  * and {@code null}. Streaming jackson-core underneath, so no reflection and no data binding; duplicate
  * names, excess nesting and oversized input are refused.
  */
-final class JsonTree {
+public final class JsonTree {
     static final int MAX_DEPTH = 16;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -29,7 +29,7 @@ final class JsonTree {
     }
 
     /** Parses one JSON value filling the whole input; {@code what} names the input in errors. */
-    static Object parse(byte[] json, String what) {
+    public static Object parse(byte[] json, String what) {
         try (JsonParser p = FACTORY.createParser(json)) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken t = p.nextToken();
