@@ -1,7 +1,5 @@
 package dev.drey.roast.app;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.drey.runtime.BatchOutcome;
 import dev.drey.runtime.FunctionRunner;
 import dev.drey.runtime.MskBatchDecoder;
@@ -19,10 +17,10 @@ import java.util.logging.Logger;
  * the outbox, a JSON summary out. A record that cannot be read or on which the function fails is logged
  * and listed in the summary and the batch goes on: Kafka keeps the record and {@code drey replay} can
  * re-run it. If the outbox does not acknowledge, the invocation fails and Lambda retries the batch (safe:
- * the functions are idempotent). A stream handler, so Quarkus's {@code QuarkusStreamHandler} hands it the
- * bytes as they came.
+ * the functions are idempotent). Plain Java; {@link LambdaEntry} is the {@code RequestStreamHandler} Lambda
+ * calls (a stream handler, so Quarkus's {@code QuarkusStreamHandler} hands over the bytes as they came).
  */
-public class MskBatchHandler implements RequestStreamHandler {
+public final class MskBatchHandler {
     private static final Logger LOG = Logger.getLogger(MskBatchHandler.class.getName());
 
     private final MskBatchDecoder decoder;
@@ -33,8 +31,7 @@ public class MskBatchHandler implements RequestStreamHandler {
         this.runner = runner;
     }
 
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    public void handleRequest(InputStream input, OutputStream output) throws IOException {
         byte[] batch = input.readNBytes(MskBatchDecoder.MAX_BATCH_BYTES + 1);
         BatchOutcome outcome = handle(batch);
         output.write(outcome.toJson().getBytes(StandardCharsets.UTF_8));

@@ -82,7 +82,8 @@ class AdaptersAgreeTest {
 
     List<OutboxRecord> lambda(NostrFunction f, List<Event> inputs, String extraRecord) throws Exception {
         Captured c = new Captured();
-        MskBatchHandler handler = new MskBatchHandler(new MskBatchDecoder(), new FunctionRunner(f, c));
+        // The Lambda entry point itself, as a plain object: the stream Lambda hands it, the stream it returns.
+        LambdaEntry handler = new LambdaEntry(new FunctionRunner(f, c));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (Event e : inputs) {
             records.add(new EventRecordCodec().encode("drey.sign", e, receivedAt));
