@@ -253,14 +253,13 @@ resource "aws_ecs_task_definition" "relay" {
       environment = [
         for k, v in merge({
           KAFKA_BOOTSTRAP_SERVERS                  = local.msk_bootstrap_servers
-          DREY_KAFKA_TOPIC_PREFIX                  = var.topic_prefix
+          RELAY_KAFKA_TOPIC_PREFIX                 = var.topic_prefix
           KAFKA_SECURITY_PROTOCOL                  = "SASL_SSL"
           KAFKA_SASL_MECHANISM                     = "AWS_MSK_IAM"
           KAFKA_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
           KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
-          KAFKA_GROUP_ID                           = local.relay_name
           DREY_KMS_KEY_ID                          = aws_kms_key.secrets.arn
-          RELAY_INDEX_DIR                          = "/tmp/relay-index"
+          RELAY_DATA_DIR                           = "/tmp/relay-data"
           QUARKUS_HTTP_PORT                        = tostring(local.relay_port)
         }, var.relay_environment) : { name = k, value = v }
       ]

@@ -56,9 +56,8 @@ resource "kubernetes_deployment_v1" "relay" {
           dynamic "env" {
             for_each = merge({
               KAFKA_BOOTSTRAP_SERVERS = var.kafka_bootstrap_servers
-              DREY_KAFKA_TOPIC_PREFIX = var.topic_prefix
-              KAFKA_GROUP_ID          = "drey-${local.relay_name}"
-              RELAY_INDEX_DIR         = "/data/index"
+              RELAY_KAFKA_TOPIC_PREFIX = var.topic_prefix
+              RELAY_DATA_DIR           = "/data"
               QUARKUS_HTTP_PORT       = tostring(local.relay_port)
             }, var.kafka_environment, var.relay_environment)
             content {

@@ -18,6 +18,8 @@ locals {
   labels = merge(var.labels, { "app.kubernetes.io/part-of" = "drey-miner", "drey.dev/function" = var.name })
 
   environment = merge({
+    DREY_FUNCTION           = var.name
+    DREY_ADAPTER            = "knative"
     DREY_KV_BACKEND         = "redis"
     DREY_KV_REDIS_URL       = var.redis_url
     KAFKA_BOOTSTRAP_SERVERS = var.bootstrap_servers

@@ -146,6 +146,8 @@ resource "aws_lambda_function" "this" {
 
   environment {
     variables = merge({
+      DREY_FUNCTION                            = var.name
+      DREY_ADAPTER                             = "lambda"
       DREY_KV_BACKEND                          = "dynamodb"
       DREY_KV_DYNAMODB_TABLE                   = var.kv_table_name
       DREY_KMS_KEY_ID                          = var.kms_key_arn

@@ -1,0 +1,26 @@
+package dev.drey.runtime;
+
+import dev.drey.nostr.Event;
+
+/**
+ * A deployable function as every adapter (SmallRye Kafka consumer, AWS Lambda on MSK, Knative service on a
+ * KafkaSource) sees it: one nostr event in, the events to publish out.
+ *
+ * <p><b>Idempotence.</b> Every platform delivers at least once (a Lambda batch is retried whole, a
+ * KafkaSource re-sends on a 5xx, a replay re-reads a topic from offset 0), so an implementation must give
+ * the same effect for an event it has already handled: it keys what it stores by the event id or by
+ * content-addressed values (compare-and-set, consume-once in the KV store), and a repeated event yields
+ * either nothing or the very same output events (same id, which relays and peers drop as duplicates).
+ * The ROAST coordinator, the signer, the DTA and M-Pin functions are built that way; adapters rely on it
+ * and never dedupe themselves.
+ *
+ * <p>An implementation throws only for what a retry may cure (the KV store unreachable); anything wrong
+ * with the event itself is a note in the result, never an exception.
+ */
+public interface NostrFunction {
+
+    /** The function's name as deployments know it ({@code signer}, {@code roast-orchestrator}, ...). */
+    String name();
+
+    FunctionResult handle(Event event);
+}

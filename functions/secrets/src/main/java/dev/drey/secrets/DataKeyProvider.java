@@ -1,0 +1,48 @@
+package dev.drey.secrets;
+
+/**
+ * The key-management half of envelope encryption: a fresh data key (its plaintext to encrypt with locally,
+ * its encrypted form to store beside the ciphertext), and decryption of a stored data key. AWS KMS on AWS
+ * ({@link KmsDataKeyProvider}); a local master key for development and tests ({@link LocalDataKeyProvider}).
+ */
+public interface DataKeyProvider {
+
+    /** A data key; {@code keyId} names the master key that encrypted it. Never printed. */
+    final class DataKey {
+        private final byte[] plaintext;
+        private final byte[] encrypted;
+        private final String keyId;
+
+        public DataKey(byte[] plaintext, byte[] encrypted, String keyId) {
+            if (plaintext == null || plaintext.length != Aead.KEY_BYTES || encrypted == null || encrypted.length == 0
+                    || keyId == null || keyId.isEmpty()) {
+                throw new SecretStoreException("data key: need a 32-byte key, its encrypted form and a key id");
+            }
+            this.plaintext = plaintext.clone();
+            this.encrypted = encrypted.clone();
+            this.keyId = keyId;
+        }
+
+        public byte[] plaintext() {
+            return plaintext.clone();
+        }
+
+        public byte[] encrypted() {
+            return encrypted.clone();
+        }
+
+        public String keyId() {
+            return keyId;
+        }
+
+        @Override
+        public String toString() {
+            return "DataKey[" + keyId + "]";
+        }
+    }
+
+    DataKey generateDataKey();
+
+    /** The 32-byte plaintext of a data key this provider (or its master key) encrypted. */
+    byte[] decryptDataKey(byte[] encrypted, String keyId);
+}

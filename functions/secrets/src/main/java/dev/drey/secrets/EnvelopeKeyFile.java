@@ -1,0 +1,87 @@
+package dev.drey.secrets;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * A key file sealed by envelope encryption: a fresh data key from a {@link DataKeyProvider} (KMS on AWS)
+ * encrypts the bundle locally with AES-256-GCM; the encrypted data key is stored beside it, so opening
+ * the file needs one {@code Decrypt} call and the master key never leaves the KMS.
+ * <pre>
+ * "DREY" 'E' version=1 keyIdLength[2] keyId encryptedKeyLength[2] encryptedKey nonce[12] ciphertext-and-tag
+ * </pre>
+ * Everything before the ciphertext is associated data.
+ */
+public final class EnvelopeKeyFile {
+    static final byte[] MAGIC = {'D', 'R', 'E', 'Y', 'E'};
+    static final int VERSION = 1;
+
+    private EnvelopeKeyFile() {
+    }
+
+    public static byte[] seal(SecretBundle bundle, DataKeyProvider keys, SecureRandom rng) {
+        DataKeyProvider.DataKey dataKey = keys.generateDataKey();
+        byte[] keyId = dataKey.keyId().getBytes(StandardCharsets.UTF_8);
+        byte[] encryptedKey = dataKey.encrypted();
+        if (keyId.length > 0xffff || encryptedKey.length > 0xffff) {
+            throw new SecretStoreException("key id or encrypted data key too long");
+        }
+        byte[] nonce = Aead.nonce(rng);
+        byte[] header = ByteBuffer.allocate(MAGIC.length + 1 + 2 + keyId.length + 2 + encryptedKey.length + nonce.length)
+                .put(MAGIC).put((byte) VERSION).putShort((short) keyId.length).put(keyId)
+                .putShort((short) encryptedKey.length).put(encryptedKey).put(nonce).array();
+        byte[] key = dataKey.plaintext();
+        byte[] plain = bundle.encode();
+        try {
+            byte[] sealed = Aead.seal(key, nonce, header, plain);
+            return ByteBuffer.allocate(header.length + sealed.length).put(header).put(sealed).array();
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    public static SecretBundle open(byte[] file, DataKeyProvider keys) {
+        if (file.length < MAGIC.length + 1 || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new SecretStoreException("not a Drey envelope key file (no DREYE header)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(file);
+        b.position(MAGIC.length);
+        String keyId;
+        byte[] encryptedKey;
+        byte[] nonce = new byte[Aead.NONCE_BYTES];
+        try {
+            int version = b.get() & 0xff;
+            if (version != VERSION) {
+                throw new SecretStoreException("envelope key file version " + version + " is not supported (only "
+                        + VERSION + ")");
+            }
+            byte[] id = new byte[b.getShort() & 0xffff];
+            b.get(id);
+            keyId = new String(id, StandardCharsets.UTF_8);
+            encryptedKey = new byte[b.getShort() & 0xffff];
+            b.get(encryptedKey);
+            b.get(nonce);
+        } catch (BufferUnderflowException e) {
+            throw new SecretStoreException("envelope key file is truncated");
+        }
+        int headerLength = b.position();
+        if (file.length - headerLength < Aead.TAG_BITS / 8) {
+            throw new SecretStoreException("envelope key file is truncated");
+        }
+        byte[] key = keys.decryptDataKey(encryptedKey, keyId);
+        try {
+            byte[] plain = Aead.open(key, nonce, Arrays.copyOf(file, headerLength),
+                    Arrays.copyOfRange(file, headerLength, file.length));
+            if (plain == null) {
+                throw new SecretStoreException("the envelope key file was altered (authentication failed)");
+            }
+            return SecretBundle.decode(plain);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+}

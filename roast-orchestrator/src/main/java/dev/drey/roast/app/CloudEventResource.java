@@ -1,0 +1,66 @@
+package dev.drey.roast.app;
+
+import dev.drey.runtime.BatchOutcome;
+import dev.drey.runtime.CloudEventDecoder;
+import dev.drey.runtime.DecodedBatch;
+import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.InboundException;
+import dev.drey.runtime.OutboxSink;
+import dev.drey.runtime.RecordFailure;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Knative adapter: a KafkaSource POSTs each record to the service's root as a binary-mode CloudEvent
+ * ({@link CloudEventDecoder}). Answers: 200 with the summary once the outputs are on the outbox; 400 for a
+ * record that is not a Drey event record (KafkaSource does not retry a 4xx and hands it to the dead-letter
+ * sink if one is configured: nothing lost); 500 when the function failed and 503 when the outbox did not
+ * acknowledge (KafkaSource retries with back-off; safe, the functions are idempotent).
+ */
+@Path("/")
+public class CloudEventResource {
+    private static final Logger LOG = Logger.getLogger(CloudEventResource.class.getName());
+
+    private final CloudEventDecoder decoder = new CloudEventDecoder();
+
+    @Inject
+    FunctionRunner runner;
+
+    @POST
+    public Response receive(@Context HttpHeaders headers, byte[] body) {
+        DecodedBatch batch;
+        try {
+            batch = new DecodedBatch(List.of(decoder.decode(headers::getHeaderString, body)), List.of(), 1);
+        } catch (InboundException e) {
+            RecordFailure f = new RecordFailure(String.valueOf(headers.getHeaderString("ce-id")),
+                    RecordFailure.Stage.DECODE, e.getMessage());
+            LOG.log(Level.WARNING, "{0}: record not handled: {1}", new Object[] {runner.function().name(), f});
+            return json(400, new BatchOutcome(1, 0, List.of(), List.of(), List.of(f)));
+        }
+        BatchOutcome o;
+        try {
+            o = runner.run(batch);
+        } catch (OutboxSink.OutboxException e) {
+            LOG.log(Level.WARNING, "{0}: outbox unavailable: {1}", new Object[] {runner.function().name(), e.getMessage()});
+            return Response.status(503).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
+        ColdStart.firstEventHandled(runner.function().name());
+        if (!o.failures().isEmpty()) {
+            LOG.log(Level.WARNING, "{0}: record not handled: {1}", new Object[] {runner.function().name(), o.failures().get(0)});
+            return json(500, o);
+        }
+        return json(200, o);
+    }
+
+    private static Response json(int status, BatchOutcome o) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(o.toJson()).build();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.drey.roast.app;
+
+import dev.drey.kafka.EventLog;
+import dev.drey.kafka.EventLogConfig;
+import dev.drey.kafka.Topics;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.KeyValueStores;
+import dev.drey.kv.KvConfig;
+import dev.drey.runtime.EventLogOutbox;
+import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.NostrFunction;
+import dev.drey.runtime.OutboxSink;
+import dev.drey.secrets.SecretStore;
+import dev.drey.secrets.SecretStores;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The Quarkus side of the wiring: every object is built by the plain-Java factories ({@link KeyValueStores},
+ * {@link SecretStores}, {@link RoastFunctions}) from MicroProfile Config, so application.properties,
+ * {@code -D} properties and environment variables ({@code DREY_KV_BACKEND}, {@code DREY_KMS_KEY_ID},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, ...) all work, and nothing here is reflective.
+ */
+@Singleton
+public class FunctionBeans {
+    public static final String TOPIC_PREFIX = "drey.kafka.topic-prefix";
+    /** Kafka client settings passed on to the outbox producer (MSK IAM auth on AWS). */
+    static final List<String> KAFKA_CLIENT_SETTINGS = List.of("security.protocol", "sasl.mechanism",
+            "sasl.jaas.config", "sasl.client.callback.handler.class");
+
+    static UnaryOperator<String> settings() {
+        Config c = ConfigProvider.getConfig();
+        return name -> c.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    @Produces
+    @Singleton
+    KeyValueStore keyValueStore() {
+        UnaryOperator<String> s = settings();
+        Map<String, String> props = new HashMap<>();
+        for (String k : List.of(KvConfig.BACKEND, KvConfig.PATH, KvConfig.FSYNC, KvConfig.REDIS_URL,
+                KvConfig.REDIS_PREFIX, KvConfig.DYNAMODB_TABLE, KvConfig.DYNAMODB_REGION, KvConfig.DYNAMODB_ENDPOINT,
+                KvConfig.DYNAMODB_CREATE_TABLE)) {
+            String v = s.apply(k);
+            if (v != null) {
+                props.put(k, v);
+            }
+        }
+        return KeyValueStores.open(KvConfig.from(props, Map.of()));
+    }
+
+    void close(@Disposes KeyValueStore kv) {
+        kv.close();
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    SecretStore secretStore() {
+        return SecretStores.open(settings());
+    }
+
+    @Produces
+    @Singleton
+    NostrFunction function(KeyValueStore kv, SecretStore secrets) {
+        return RoastFunctions.create(settings(), kv, secrets, new SecureRandom(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    EventLog eventLog() {
+        UnaryOperator<String> s = settings();
+        String servers = s.apply("kafka.bootstrap.servers");
+        if (servers == null) {
+            throw new IllegalArgumentException("kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS) is not set");
+        }
+        String prefix = s.apply(TOPIC_PREFIX);
+        Map<String, String> overrides = new HashMap<>();
+        for (String k : KAFKA_CLIENT_SETTINGS) {
+            String v = s.apply("kafka." + k);
+            if (v != null) {
+                overrides.put(k, v);
+            }
+        }
+        return new EventLog(EventLogConfig.of(servers).withTopics(Topics.withPrefix(prefix == null ? "" : prefix))
+                .withProducerOverrides(overrides));
+    }
+
+    void close(@Disposes EventLog log) {
+        log.close();
+    }
+
+    @Produces
+    @Singleton
+    OutboxSink outbox(EventLog log) {
+        return new EventLogOutbox(log, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plus(Duration.ofSeconds(5)));
+    }
+
+    @Produces
+    @Singleton
+    FunctionRunner runner(NostrFunction function, OutboxSink outbox) {
+        return new FunctionRunner(function, outbox);
+    }
+}

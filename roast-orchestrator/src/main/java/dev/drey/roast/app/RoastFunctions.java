@@ -1,0 +1,187 @@
+package dev.drey.roast.app;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Scalar;
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.crypto.frost.KeyPackage;
+import dev.drey.kafka.MessageFamily;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.nostr.Nip19;
+import dev.drey.roast.Federation;
+import dev.drey.roast.RoastCoordinator;
+import dev.drey.roast.RoastOrchestrator;
+import dev.drey.roast.RoastStateStore;
+import dev.drey.runtime.NostrFunction;
+import dev.drey.runtime.RecipientRelays;
+import dev.drey.secrets.SecretKind;
+import dev.drey.secrets.SecretStore;
+import dev.drey.signer.PolicyRules;
+import dev.drey.signer.Signer;
+import dev.drey.signer.SignerIdentity;
+import dev.drey.signer.SigningPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds the function this deployable runs, from plain settings (MicroProfile Config in the Quarkus app,
+ * anything in tests), the KV store and the secrets. One artifact hosts both ROAST functions because they
+ * consume the same topic, share the KV store and the federation description; {@value #FUNCTION} picks one.
+ */
+public final class RoastFunctions {
+    public static final String FUNCTION = "drey.function";
+    public static final String FEDERATION_FILE = "drey.federation.file";
+    public static final String FEDERATION_JSON = "drey.federation.json";
+    public static final String TRUSTED_COORDINATORS = "drey.signer.trusted-coordinators";
+    public static final String PURPOSES = "drey.signer.purposes";
+    public static final String REQUESTERS = "drey.signer.requesters";
+    public static final String POL_SERVICE_KEY = "drey.signer.pol-service-key";
+    public static final String NONCE_TTL = "drey.signer.nonce-ttl";
+    public static final String RUN_TTL = "drey.roast.run-ttl";
+    public static final String ROSTER = "drey.relays.roster";
+    public static final String DEFAULT_RELAYS = "drey.relays.default";
+
+    private RoastFunctions() {
+    }
+
+    /** The topics {@code function} consumes (as infra/functions.json says). */
+    public static List<MessageFamily> families(String function) {
+        return switch (function) {
+            case OrchestratorFunction.NAME -> List.of(MessageFamily.SIGN);
+            case SignerFunction.NAME -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
+            default -> throw new IllegalArgumentException(FUNCTION + " must be " + OrchestratorFunction.NAME + " or "
+                    + SignerFunction.NAME + ", was '" + function + "'");
+        };
+    }
+
+    public static NostrFunction create(UnaryOperator<String> settings, KeyValueStore kv, SecretStore secrets,
+            SecureRandom rng, Clock clock) {
+        String function = required(settings, FUNCTION).strip();
+        families(function);
+        Federation federation = federation(settings);
+        RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
+        byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
+        try {
+            if (function.equals(OrchestratorFunction.NAME)) {
+                RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
+                        RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
+                return new OrchestratorFunction(new RoastOrchestrator(federation, identityKey, store, clock, rng), relays);
+            }
+            byte[] share = secrets.require(SecretKind.FROST_SHARE);
+            KeyPackage key;
+            try {
+                key = keyPackage(federation, Scalar.decodeNonZero(share));
+            } finally {
+                Arrays.fill(share, (byte) 0);
+            }
+            Set<String> coordinators = new LinkedHashSet<>();
+            for (String c : list(settings.apply(TRUSTED_COORDINATORS))) {
+                coordinators.add(pubkey(c, TRUSTED_COORDINATORS));
+            }
+            if (coordinators.isEmpty()) {
+                throw new IllegalArgumentException(TRUSTED_COORDINATORS + " must name at least one coordinator key");
+            }
+            return new SignerFunction(new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
+                    coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1))), relays);
+        } finally {
+            Arrays.fill(identityKey, (byte) 0);
+        }
+    }
+
+    /** This miner's key package: the member whose verifying share is share·G. */
+    static KeyPackage keyPackage(Federation federation, Scalar share) {
+        for (Identifier id : federation.members()) {
+            if (federation.verifyingShare(id).equals(dev.drey.crypto.Point.mulG(share))) {
+                return KeyPackage.of(id, share, federation.group());
+            }
+        }
+        throw new IllegalArgumentException("the key file's frost-share belongs to no member of the federation");
+    }
+
+    private static SigningPolicy policy(UnaryOperator<String> s, Federation federation) {
+        List<SigningPolicy> rules = new ArrayList<>();
+        List<String> purposes = list(s.apply(PURPOSES));
+        rules.add(PolicyRules.purposeIn(Set.copyOf(purposes.isEmpty() ? List.of("drey-issuance") : purposes)));
+        List<String> requesters = list(s.apply(REQUESTERS));
+        if (!requesters.isEmpty()) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String r : requesters) {
+                keys.add(pubkey(r, REQUESTERS));
+            }
+            rules.add(PolicyRules.requesterIn(keys));
+        }
+        String pol = s.apply(POL_SERVICE_KEY);
+        if (pol != null && !pol.isBlank()) {
+            rules.add(PolicyRules.issuanceNeedsProofOfLife(pubkey(pol, POL_SERVICE_KEY), federation.groupPubkeyHex()));
+        }
+        return SigningPolicy.allOf(rules.toArray(SigningPolicy[]::new));
+    }
+
+    static Federation federation(UnaryOperator<String> s) {
+        String inline = s.apply(FEDERATION_JSON);
+        if (inline != null && !inline.isBlank()) {
+            return FederationFile.parse(inline.getBytes(StandardCharsets.UTF_8));
+        }
+        Path path = Path.of(required(s, FEDERATION_FILE).strip());
+        try {
+            return FederationFile.parse(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the federation file " + path + " (" + FEDERATION_FILE + "): " + e, e);
+        }
+    }
+
+    private static String pubkey(String text, String setting) {
+        String t = text.strip();
+        if (t.startsWith("npub1")) {
+            return Nip19.decodeNpub(t);
+        }
+        if (!Hex.isLowerHex(t, 32)) {
+            throw new IllegalArgumentException(setting + ": '" + t + "' is not an npub nor 64 lowercase hex characters");
+        }
+        return t;
+    }
+
+    private static Duration duration(UnaryOperator<String> s, String name, Duration fallback) {
+        String v = s.apply(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(v.strip().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as P1D or PT12H, was '" + v + "'");
+        }
+    }
+
+    private static String required(UnaryOperator<String> s, String name) {
+        String v = s.apply(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(name + " is not set");
+        }
+        return v;
+    }
+
+    static List<String> list(String v) {
+        List<String> out = new ArrayList<>();
+        if (v != null) {
+            for (String p : v.split(",")) {
+                if (!p.isBlank()) {
+                    out.add(p.strip());
+                }
+            }
+        }
+        return out;
+    }
+}

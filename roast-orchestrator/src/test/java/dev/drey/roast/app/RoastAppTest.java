@@ -1,0 +1,154 @@
+package dev.drey.roast.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.kafka.EventLog;
+import dev.drey.kafka.EventLogConfig;
+import dev.drey.kafka.EventLogReader;
+import dev.drey.kafka.OutboxRecord;
+import dev.drey.kafka.Topics;
+import dev.drey.nostr.Event;
+import dev.drey.nostr.Verification;
+import dev.drey.roast.RoastKinds;
+import dev.drey.runtime.FunctionResult;
+import dev.drey.runtime.NostrFunction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app as deployed (roast-orchestrator, key file sealed with a passphrase, MVStore KV) against a real
+ * Kafka broker: the SmallRye consumer path end to end through Kafka, and the Knative path as binary-mode
+ * CloudEvent POSTs. Both must publish what the core function, called directly, makes of the same events
+ * (the same session start: kind, author, tags and content; its created_at and signature are the app's own).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndKeysResource.class, restrictToAnnotatedClass = true)
+class RoastAppTest {
+    final TestFederation fed = new TestFederation();
+    final Topics topics = Topics.withPrefix(KafkaAndKeysResource.PREFIX);
+
+    /** Request {@code n} and t presignatures for it, and what the core function makes of them. */
+    record Scenario(List<Event> inputs, Event expected) {
+    }
+
+    Scenario scenario(int n) throws Exception {
+        Path tmp = Files.createTempDirectory("scenario");
+        Event request = fed.signRequest(n);
+        List<Event> inputs = new ArrayList<>();
+        inputs.add(request);
+        for (int i = 1; i <= 3; i++) {
+            NostrFunction signer = fed.function(SignerFunction.NAME, Identifier.of(i), tmp.resolve("s" + i + ".mv.db"), n * 10 + i);
+            inputs.add(signer.handle(request).outbox().get(0).event());
+        }
+        NostrFunction direct = fed.function(OrchestratorFunction.NAME, null, tmp.resolve("o.mv.db"), 1);
+        Event expected = null;
+        for (Event e : inputs) {
+            FunctionResult r = direct.handle(e);
+            if (!r.outbox().isEmpty()) {
+                expected = r.outbox().get(0).event();
+            }
+        }
+        assertNotNull(expected);
+        assertEquals(RoastKinds.SESSION_START, expected.kind());
+        return new Scenario(inputs, expected);
+    }
+
+    static void assertSameAnswer(Event expected, Event actual) {
+        assertEquals(expected.kind(), actual.kind());
+        assertEquals(expected.pubkey(), actual.pubkey());
+        assertEquals(expected.tags(), actual.tags());
+        assertEquals(expected.content(), actual.content());
+        assertEquals(Verification.VALID, actual.verify());
+    }
+
+    /** The outbox record of the session start for {@code expected}'s request, waiting up to 30 s. */
+    OutboxRecord awaitOutbox(Event expected) {
+        List<OutboxRecord> found = new ArrayList<>();
+        try (EventLogReader<OutboxRecord> outbox = EventLogReader.outbox(KafkaAndKeysResource.bootstrapServers,
+                topics.outbox())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                outbox.poll(Duration.ofMillis(200), (o, pos) -> {
+                    if (o.event().content().equals(expected.content())) {
+                        found.add(o);
+                    }
+                });
+            }
+        }
+        assertEquals(1, found.size(), "session start on the outbox");
+        return found.get(0);
+    }
+
+    @Test
+    void theKafkaConsumerPathPublishesWhatTheCoreMakes() throws Exception {
+        Scenario s = scenario(11);
+        try (EventLog log = new EventLog(EventLogConfig.of(KafkaAndKeysResource.bootstrapServers).withTopics(topics))) {
+            for (Event e : s.inputs()) {
+                log.append(e).get(10, TimeUnit.SECONDS);
+            }
+        }
+        OutboxRecord out = awaitOutbox(s.expected());
+        assertSameAnswer(s.expected(), out.event());
+        assertEquals(List.of(TestFederation.DEFAULT_RELAY), out.relays());
+    }
+
+    @Test
+    void theKnativePathAcceptsKafkaSourceCloudEvents() throws Exception {
+        Scenario s = scenario(12);
+        String published = null;
+        long offset = 1000;
+        for (Event e : s.inputs()) {
+            String body = e.toJson();
+            String response = cloudEvent(e, offset++).body(body).post("/").then().statusCode(200)
+                    .body(startsWith("{\"records\":1,\"handled\":1,")).extract().asString();
+            if (!response.contains("\"published\":[]")) {
+                published = response;
+            }
+        }
+        assertNotNull(published, "the last presignature starts a session");
+        OutboxRecord out = awaitOutbox(s.expected());
+        assertSameAnswer(s.expected(), out.event());
+        org.junit.jupiter.api.Assertions.assertTrue(published.contains(out.event().id()), published);
+    }
+
+    @Test
+    void aMalformedCloudEventIsRefusedWithItsReason() throws Exception {
+        Event e = fed.signRequest(13);
+        cloudEvent(e, 5).body(e.toJson().replace("\"kind\":3420", "\"kind\":3421")).post("/").then().statusCode(400)
+                .body(containsString("\"stage\":\"decode\""))
+                .body(containsString("qt.drey.sign-0@5: header drey.kind says 3420 but the event's kind is 3421"));
+        cloudEvent(e, 6).body("{\"id\":1}").post("/").then().statusCode(400)
+                .body(containsString("qt.drey.sign-0@6: CloudEvent data is not a nostr event"));
+        given().header("Content-Type", "application/json").body("{}").post("/").then().statusCode(400)
+                .body(containsString("header ce-specversion is missing"));
+    }
+
+    @Test
+    void readiness() {
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    RequestSpecification cloudEvent(Event e, long offset) {
+        RequestSpecification r = given().header("Content-Type", "application/json");
+        for (Map.Entry<String, String> h : CloudEvents.headers(e, topics.topicFor(e.kind()), 0, offset,
+                Instant.ofEpochMilli(1_760_000_000_000L)).entrySet()) {
+            r = r.header(h.getKey(), h.getValue());
+        }
+        return r;
+    }
+}
