@@ -173,7 +173,7 @@ class RoastCoordinatorTest {
     }
 
     @Test
-    void anInvalidShareIsCaughtAtOnceAndTooManyFaultsFailTheRunNamingEveryCulprit() {
+    void invalidSharesAreCaughtByTheSessionCheckAndTooManyFaultsFailTheRunNamingEveryCulprit() {
         TestGroup g = new TestGroup(3, 5, 8);
         Driver d = new Driver(g);
         d.apply(g.requestInput());
@@ -181,9 +181,15 @@ class RoastCoordinatorTest {
             d.apply(g.presignature(i));
         }
         SessionStart s1 = d.session(1);
-        assertTrue(flagged(d.apply(g.badShare(1, s1)), g.id(1)));
-        assertEquals(Set.of(g.id(1)), d.state.malicious());
-        assertTrue(flagged(d.apply(g.badShare(2, s1)), g.id(2)));
+        // Shares are held unchecked while their senders wait in R; the session's t-th share triggers the
+        // check of the sum, which is split down to single shares: exactly the two bad senders join M.
+        assertFalse(flagged(d.apply(g.badShare(1, s1)), g.id(1)));
+        d.apply(g.badShare(2, s1));
+        List<RoastOutput> out = d.apply(g.share(3, s1));
+        assertTrue(flagged(out, g.id(1)) && flagged(out, g.id(2)));
+        assertFalse(flagged(out, g.id(3)));
+        assertEquals(Set.of(g.id(1), g.id(2)), d.state.malicious());
+        assertEquals(Set.of(g.id(3)), d.state.progress().get(0).responded());
         assertEquals(RunState.Status.RUNNING, d.state.status());
         d.apply(new RoastInput.FromSigner(g.nextEventId(), g.id(4), new Refusal(g.requestId, 0, "policy")));
         assertEquals(RunState.Status.FAILED, d.state.status(), "three faults exceed n - t = 2");
