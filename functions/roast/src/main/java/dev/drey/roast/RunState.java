@@ -118,8 +118,15 @@ public final class RunState {
         this.coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
         this.status = status;
         this.slots = Collections.unmodifiableSortedMap(new TreeMap<>(slots));
-        if (!this.slots.keySet().equals(new TreeSet<>(this.members))) {
+        // Members are in ascending order (the stored form indexes them by binary search): compare in step.
+        if (this.slots.size() != this.members.size()) {
             throw new IllegalArgumentException("run state: one slot per member");
+        }
+        java.util.Iterator<Identifier> keys = this.slots.keySet().iterator();
+        for (Identifier m : this.members) {
+            if (!m.equals(keys.next())) {
+                throw new IllegalArgumentException("run state: one slot per member, members in ascending order");
+            }
         }
         this.sessions = List.copyOf(sessions);
         this.progress = List.copyOf(progress);

@@ -21,8 +21,11 @@ public final class SigningSession {
     private final boolean negateNonces;
     private final boolean negateShares;
     private final Scalar challenge;
-    /** λ_i for every signer, in signer order: computed on first use with one batch inversion. */
-    private volatile List<Scalar> lagrange;
+    /**
+     * λ_i by signer index, each computed on first use: a coordinator checking share sums over the smaller
+     * side of a session needs only a few of them, a signer only its own.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Scalar> lagrange;
 
     public SigningSession(Ciphersuite suite, SigningPackage pkg, Point groupKey) {
         if (suite == null || pkg == null || groupKey == null) {
@@ -34,6 +37,7 @@ public final class SigningSession {
         this.effectiveGroupKey = suite.effectiveGroupKey(groupKey);
         this.negateShares = !effectiveGroupKey.equals(groupKey);
         this.signers = pkg.signers();
+        this.lagrange = new java.util.concurrent.atomic.AtomicReferenceArray<>(signers.size());
         this.bindingFactors = BindingFactors.compute(suite, groupKey, pkg);
         List<Point> hiding = new ArrayList<>(signers.size());
         List<Point> binding = new ArrayList<>(signers.size());
@@ -98,14 +102,14 @@ public final class SigningSession {
     }
 
     public Scalar lagrange(Identifier id) {
-        return lagrangeAll().get(indexOf(id));
+        return lagrangeAt(indexOf(id));
     }
 
-    private List<Scalar> lagrangeAll() {
-        List<Scalar> l = lagrange;
+    private Scalar lagrangeAt(int k) {
+        Scalar l = lagrange.get(k);
         if (l == null) {
-            l = List.copyOf(Lagrange.allAt(signers, Scalar.ZERO));
-            lagrange = l;
+            l = Lagrange.atZero(signers, signers.get(k));
+            lagrange.set(k, l);
         }
         return l;
     }
@@ -177,7 +181,6 @@ public final class SigningSession {
             return shareSum.isZero();
         }
         boolean complement = sharesInterpolate && signers.size() - count < count;
-        List<Scalar> lambdas = lagrangeAll();
         Scalar nonceSign = negateNonces ? Scalar.ONE.negate() : Scalar.ONE;
         Scalar shareSign = negateShares ? Scalar.ONE.negate() : Scalar.ONE;
         List<Point> points = new ArrayList<>();
@@ -190,7 +193,7 @@ public final class SigningSession {
                 continue;
             }
             SigningCommitments c = pkg.commitments().get(k);
-            Scalar cl = challenge.mul(lambdas.get(k)).mul(shareSign);
+            Scalar cl = challenge.mul(lagrangeAt(k)).mul(shareSign);
             Scalar rho = bindingFactors.get(k).mul(nonceSign);
             // Direct: - c·λ_i·Y'_i - s·ρ_i·E_i - s·D_i for i covered; complement: the same terms with + for
             // the signers not covered, after subtracting the whole-session sums (below).
