@@ -247,4 +247,46 @@ class RoastCoordinatorTest {
         assertEquals(4, d.result.sessionId());
         assertTrue(g.verifies(d.result.signature()));
     }
+
+    @Test
+    void anotherCoordinatorsValidResultStopsTheRunEvenBeforeTheRequest() {
+        TestGroup g = new TestGroup(3, 5, 11);
+        Driver winner = new Driver(g);
+        winner.apply(g.requestInput());
+        for (int i = 1; i <= 3; i++) {
+            winner.apply(g.presignature(i));
+        }
+        for (int i = 1; i <= 3; i++) {
+            winner.apply(g.share(i, winner.session(1)));
+        }
+        SignatureResult won = winner.result;
+        assertTrue(won.succeeded());
+
+        // A running coordinator: a forged result is ignored, the real one ends the run without output.
+        Driver other = new Driver(g);
+        other.apply(g.requestInput());
+        other.apply(g.presignature(4));
+        byte[] forged = won.signature();
+        forged[40] ^= 1;
+        assertTrue(ignored(other.apply(new RoastInput.ResultSeen(g.nextEventId(),
+                SignatureResult.success(g.requestId, 1, forged)))));
+        assertEquals(RunState.Status.RUNNING, other.state.status());
+        assertTrue(ignored(other.apply(new RoastInput.ResultSeen(g.nextEventId(),
+                SignatureResult.failure(g.requestId, List.of(g.id(1)), "elsewhere")))), "another's failure changes nothing");
+        List<RoastOutput> out = other.apply(new RoastInput.ResultSeen(g.nextEventId(), won));
+        assertEquals(RunState.Status.COMPLETED_BY_OTHER, other.state.status());
+        assertTrue(out.stream().anyMatch(o -> o instanceof RoastOutput.Stopped));
+        assertTrue(out.stream().noneMatch(o -> o instanceof RoastOutput.Finished), "nothing to publish");
+        assertTrue(ignored(other.apply(g.presignature(5))), "nothing changes after the stop");
+
+        // A coordinator that sees the result before the request stops as soon as the request arrives.
+        Driver late = new Driver(g);
+        late.apply(new RoastInput.ResultSeen(g.nextEventId(), won));
+        late.apply(g.presignature(1));
+        assertEquals(RunState.Status.AWAITING_REQUEST, late.state.status());
+        late.apply(g.requestInput());
+        assertEquals(RunState.Status.COMPLETED_BY_OTHER, late.state.status());
+        assertTrue(late.state.sessions().isEmpty());
+        assertTrue(late.started.isEmpty());
+    }
 }
