@@ -108,10 +108,25 @@ public final class RunStateCodec {
     }
 
     public static byte[] encodeHeader(RunState s) {
+        return encodeHeader(s, null);
+    }
+
+    /**
+     * The header; {@code reuse} (or null) holds the encodings of slot and progress records by identity from
+     * the previous call for the same run and is refilled with this state's. A run changes a few slots per
+     * message and shares the rest with the state before, so most records are copied, not encoded again.
+     */
+    public static byte[] encodeHeader(RunState s, java.util.IdentityHashMap<Object, byte[]> reuse) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-            DataOutputStream out = new DataOutputStream(bytes);
             List<Identifier> members = s.members();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + members.size() * 240
+                    + s.sessions().size() * (72 + 2 * s.threshold()));
+            DataOutputStream out = new DataOutputStream(bytes);
+            java.util.IdentityHashMap<Object, byte[]> made = new java.util.IdentityHashMap<>();
+            Map<Identifier, Integer> indexes = new java.util.HashMap<>();
+            for (int k = 0; k < members.size(); k++) {
+                indexes.put(members.get(k), k);
+            }
             out.writeInt(HEADER_MAGIC);
             out.write(Hex.decode(s.requestId()));
             out.write(Hex.decode(s.coordinator()));
@@ -128,15 +143,15 @@ public final class RunStateCodec {
             }
             for (Identifier id : members) {
                 Slot slot = s.slot(id);
-                out.writeByte(slot.phase().ordinal());
-                out.writeInt(slot.pendingSession());
-                optional(out, slot.presignature() == null ? null : slot.presignature().encode());
-                optional(out, slot.firstEventId() == null ? null : Hex.decode(slot.firstEventId()));
-                optional(out, slot.lastEventId() == null ? null : Hex.decode(slot.lastEventId()));
-                optional(out, slot.unverifiedShare() == null ? null : slot.unverifiedShare().encode());
-                if (slot.unverifiedShare() != null) {
-                    out.writeInt(slot.unverifiedSession());
+                byte[] b = made.get(slot);
+                if (b == null) {
+                    b = reuse == null ? null : reuse.get(slot);
+                    if (b == null) {
+                        b = encodeSlot(slot);
+                    }
+                    made.put(slot, b);
                 }
+                out.write(b);
             }
             out.writeInt(s.sessions().size());
             for (int k = 0; k < s.sessions().size(); k++) {
@@ -144,11 +159,23 @@ public final class RunStateCodec {
                 Progress p = s.progress().get(k);
                 out.writeInt(session.id());
                 out.write(sessionHash(session, members));
-                out.writeShort(p.responded().size());
-                for (Identifier id : p.responded()) {
-                    out.writeShort(index(members, id));
+                byte[] b = reuse == null ? null : reuse.get(p);
+                if (b == null) {
+                    ByteArrayOutputStream pb = new ByteArrayOutputStream(34 + 2 * p.responded().size());
+                    DataOutputStream po = new DataOutputStream(pb);
+                    po.writeShort(p.responded().size());
+                    for (Identifier id : p.responded()) {
+                        Integer index = indexes.get(id);
+                        if (index == null) {
+                            throw new IllegalArgumentException("not a member: " + id);
+                        }
+                        po.writeShort(index);
+                    }
+                    po.write(p.shareSum().encode());
+                    b = pb.toByteArray();
                 }
-                out.write(p.shareSum().encode());
+                made.put(p, b);
+                out.write(b);
             }
             out.writeShort(s.early().size());
             for (Early e : s.early()) {
@@ -164,10 +191,29 @@ public final class RunStateCodec {
                 out.writeShort(index(members, id));
             }
             utf8(out, s.outcome());
+            if (reuse != null) {
+                reuse.clear();
+                reuse.putAll(made);
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("in-memory write failed", e);
         }
+    }
+
+    private static byte[] encodeSlot(Slot slot) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(220);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(slot.phase().ordinal());
+        out.writeInt(slot.pendingSession());
+        optional(out, slot.presignature() == null ? null : slot.presignature().encode());
+        optional(out, slot.firstEventId() == null ? null : Hex.decode(slot.firstEventId()));
+        optional(out, slot.lastEventId() == null ? null : Hex.decode(slot.lastEventId()));
+        optional(out, slot.unverifiedShare() == null ? null : slot.unverifiedShare().encode());
+        if (slot.unverifiedShare() != null) {
+            out.writeInt(slot.unverifiedSession());
+        }
+        return bytes.toByteArray();
     }
 
     /** The session references of a stored header, so a store can fetch the blobs first. */
