@@ -41,7 +41,8 @@ import java.util.TreeSet;
  * network that an adversary schedules. Faulty signers send their presignature and then stay silent, or
  * send invalid shares. {@link Attack#STATIC}: the faulty signers are a seeded random choice and the network is fair.
  * {@link Attack#ADAPTIVE}: the faulty signers' presignatures are held back and one is delivered exactly
- * when a coordinator's ready set holds t − 1 honest signers, so every session but the last contains one
+ * when a coordinator's ready set holds t − 1 honest signers (or, at a coordinator that has not had the
+ * request yet, t − 1 honest presignatures wait for it), so every session but the last contains one
  * disruptor (the worst case: n − t disruptors cost n − t + 1 sessions).
  *
  * <p>Time is simulated: every message takes {@link #ONE_WAY_MS} (half the 153 ms round trip of the paper's
@@ -58,9 +59,14 @@ public final class RoastSimulation {
     public static final double ONE_WAY_MS = 76.5;
     private static final long ONE_WAY_US = 76_500;
 
-    /** What to simulate; {@code kv} holds the run states and every signer's nonces. */
+    /**
+     * What to simulate; {@code kv} holds the run states and every signer's nonces. The first
+     * {@code silentCoordinators} coordinators crash after handling {@code crashAfter} events (0: silent from
+     * the start) and never answer again.
+     */
     public record Config(int threshold, int signers, int silent, int invalid, Attack attack, long seed,
-            KeyValueStore kv, boolean checkInvariants, int coordinators, long staggerMs, int silentCoordinators) {
+            KeyValueStore kv, boolean checkInvariants, int coordinators, long staggerMs, int silentCoordinators,
+            int crashAfter) {
         public Config {
             if (threshold < 2 || signers < threshold || signers > 1000) {
                 throw new IllegalArgumentException("need 2 <= threshold <= signers <= 1000");
@@ -82,12 +88,22 @@ public final class RoastSimulation {
             if (silentCoordinators < 0 || silentCoordinators >= coordinators) {
                 throw new IllegalArgumentException("silent coordinators must be between 0 and coordinators - 1");
             }
+            if (crashAfter < 0) {
+                throw new IllegalArgumentException("crashAfter must not be negative");
+            }
+        }
+
+        /** k coordinators, the silent ones silent from the start. */
+        public Config(int threshold, int signers, int silent, int invalid, Attack attack, long seed,
+                KeyValueStore kv, boolean checkInvariants, int coordinators, long staggerMs, int silentCoordinators) {
+            this(threshold, signers, silent, invalid, attack, seed, kv, checkInvariants, coordinators, staggerMs,
+                    silentCoordinators, 0);
         }
 
         /** One coordinator. */
         public Config(int threshold, int signers, int silent, int invalid, Attack attack, long seed,
                 KeyValueStore kv, boolean checkInvariants) {
-            this(threshold, signers, silent, invalid, attack, seed, kv, checkInvariants, 1, 0, 0);
+            this(threshold, signers, silent, invalid, attack, seed, kv, checkInvariants, 1, 0, 0, 0);
         }
     }
 
@@ -194,6 +210,7 @@ public final class RoastSimulation {
         long[] coordinatorNanos = new long[c.coordinators()];
         int[] sent = new int[c.coordinators()];
         int[] received = new int[c.coordinators()];
+        int[] handled = new int[c.coordinators()];
         RunState[] states = new RunState[c.coordinators()];
         Network network = new Network();
         // Held back by the adaptive adversary: per coordinator, the faulty signers' presignatures.
@@ -228,9 +245,10 @@ public final class RoastSimulation {
             network.nowUs = Math.max(network.nowUs, d.atUs());
             Integer j = coordinatorIndex.get(d.to());
             if (j != null) {
-                if (j < c.silentCoordinators()) {
+                if (j < c.silentCoordinators() && handled[j] >= c.crashAfter()) {
                     continue; // crashed: hears nothing, says nothing
                 }
+                handled[j]++;
                 received[j] += d.event().kind() == RoastKinds.SIGN_REQUEST ? 0 : 1;
                 long t0 = now();
                 Reaction r = orchestrators.get(j).handle(d.event());
@@ -298,12 +316,32 @@ public final class RoastSimulation {
                 signerNanos, state, faulty, winner, outcomes, publishedUs < 0 ? -1 : publishedUs / 1000.0);
     }
 
+    /**
+     * Honest signers whose presignature waits at the coordinator: in R while the run is open, or among the
+     * early messages of a coordinator that has not had the request yet (a late coordinator takes them in
+     * arrival order once the request comes, so a disruptor slipped in after t − 1 of them joins session 1).
+     */
     private static int honestReady(RunState s, Set<Identifier> faulty) {
         int k = 0;
-        for (Identifier id : s.ready()) {
-            if (!faulty.contains(id)) {
-                k++;
+        if (s.status() == RunState.Status.RUNNING) {
+            for (Identifier id : s.ready()) {
+                if (!faulty.contains(id)) {
+                    k++;
+                }
             }
+        } else if (s.status() == RunState.Status.AWAITING_REQUEST) {
+            java.util.Set<Identifier> early = new TreeSet<>();
+            for (RunState.Early e : s.early()) {
+                if (e.signer() != null && e.message() instanceof dev.drey.roast.Presignature) {
+                    if (faulty.contains(e.signer())) {
+                        return -1; // one disruptor is already among the first t
+                    }
+                    early.add(e.signer());
+                }
+            }
+            k = early.size();
+        } else {
+            return -1;
         }
         return k;
     }
@@ -336,8 +374,7 @@ public final class RoastSimulation {
         if (c.attack() == Attack.ADAPTIVE) {
             for (int j = 0; j < held.size(); j++) {
                 RunState s = states[j];
-                if (!held.get(j).isEmpty() && s != null && s.status() == RunState.Status.RUNNING
-                        && honestReady(s, faulty) == c.threshold() - 1) {
+                if (!held.get(j).isEmpty() && s != null && honestReady(s, faulty) == c.threshold() - 1) {
                     Delivery h = held.get(j).remove(0);
                     return new Delivery(network.nowUs, network.seq++, h.to(), h.event());
                 }
