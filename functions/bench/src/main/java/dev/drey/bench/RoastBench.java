@@ -40,12 +40,16 @@ import java.util.Locale;
  * presignature: every session but the last holds one). Prints one line per case: sessions, messages the
  * coordinator sent and received, coordinator compute, signer compute (all signers added up, and the
  * critical path: the mean time one signer spends on one message, times the rounds, since signers run in
- * parallel on their own machines), and the projection at 153 ms round trip (the paper's testbed):
- * (sessions + 1) round trips (the presignature round, then one per session, sequential under the adaptive
- * attack) plus coordinator compute plus the signers' critical path. The last column is the coordinator's
- * state machine alone (share verification, sessions, aggregation; no nostr signatures, no store).
+ * parallel on their own machines), and the projection at 153 ms round trip (the paper's testbed): the
+ * simulated network time to the published signature (76.5 ms each way; one round trip for the
+ * presignatures, then one per session, sequential under the adaptive attack) plus coordinator compute plus
+ * the signers' critical path; "network ms" is the simulated
+ * network time (76.5 ms each way) at which the signature was published. "pure coord ms" is the
+ * coordinator's state machine alone (share verification, sessions, aggregation; no nostr signatures, no
+ * store). The last rows run 67-of-100 with k = 2 and 3 coordinators, staggered by one round trip.
+ * Compute is thread CPU time (the machine is shared), medians over the repetitions.
  *
- * <p>Run: {@code java -cp functions/bench/target/benchmarks.jar dev.drey.bench.RoastBench [repetitions]}.
+ * <p>Run: {@code java -cp functions/bench/target/benchmarks.jar dev.drey.bench.RoastBench [repetitions, default 5]}.
  */
 public final class RoastBench {
     private static final int[][] SIZES = {{3, 5}, {11, 15}, {34, 50}, {67, 100}};
@@ -55,39 +59,62 @@ public final class RoastBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        System.out.println("signer backend: " + Schnorr.implementation());
-        // Warm-up: JIT the whole path once.
-        once(11, 15, 4, 1);
-        pureCoordinator(11, 15, 4, 1);
-        System.out.printf(Locale.ROOT, "%-8s %-3s %8s %8s %8s %12s %12s %14s %14s %14s%n", "t-of-n", "f", "sessions",
-                "sent", "recv", "coord ms", "signers ms", "critical ms", "@153ms RTT ms", "pure coord ms");
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        System.out.println("signer backend: " + Schnorr.implementation() + "; medians of " + reps
+                + " runs; compute is thread CPU time");
+        // Warm-up: JIT the whole path.
+        for (int w = 0; w < 3; w++) {
+            once(11, 15, 4, w + 100, 1);
+            once(34, 50, 16, w + 100, 1);
+            pureCoordinator(34, 50, 16, w + 100);
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-3s %-2s %8s %6s %6s %10s %12s %12s %12s %12s %14s %14s %6s%n", "t-of-n",
+                "f", "k", "sessions", "sent", "recv", "coord ms", "ms/session", "signers ms", "critical ms",
+                "network ms", "@153ms RTT ms", "pure coord ms", "winner");
         for (int[] size : SIZES) {
             for (int f : new int[] {0, size[1] - size[0]}) {
-                RoastSimulation.Result best = null;
-                for (int r = 0; r < reps; r++) {
-                    RoastSimulation.Result res = once(size[0], size[1], f, r + 1);
-                    if (best == null || res.coordinatorNanos() + res.signerNanos()
-                            < best.coordinatorNanos() + best.signerNanos()) {
-                        best = res;
-                    }
-                }
-                double coord = best.coordinatorNanos() / 1e6;
-                double signers = best.signerNanos() / 1e6;
-                // Every signer does about the same work; in parallel, a session costs one signer's share time.
-                int shareMessages = Math.max(1, best.messagesReceived() - size[1]);
-                double perShare = signers / (shareMessages + size[1]);
-                double critical = coord + perShare * (best.sessionsStarted() + 1);
-                double projected = (best.sessionsStarted() + 1) * RTT_MS + critical;
-                double pure = Double.MAX_VALUE;
-                for (int r = 0; r < reps; r++) {
-                    pure = Math.min(pure, pureCoordinator(size[0], size[1], f, r + 1)[0] / 1e6);
-                }
-                System.out.printf(Locale.ROOT, "%-8s %-3d %8d %8d %8d %12.1f %12.1f %14.1f %14.1f %14.1f%n",
-                        size[0] + "-" + size[1], f, best.sessionsStarted(), best.messagesSent(),
-                        best.messagesReceived(), coord, signers, critical, projected, pure);
+                row(size[0], size[1], f, 1, reps);
             }
         }
+        for (int k = 2; k <= 3; k++) {
+            row(67, 100, 33, k, reps);
+        }
+    }
+
+    private static void row(int t, int n, int f, int k, int reps) throws IOException {
+        List<RoastSimulation.Result> runs = new ArrayList<>();
+        List<Double> pures = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            runs.add(once(t, n, f, r + 1, k));
+            if (k == 1) {
+                pures.add(pureCoordinator(t, n, f, r + 1)[0] / 1e6);
+            }
+        }
+        runs.sort(java.util.Comparator.comparingLong(RoastSimulation.Result::coordinatorNanos));
+        RoastSimulation.Result med = runs.get(runs.size() / 2);
+        double coord = med.coordinatorNanos() / 1e6;
+        List<Double> signerTimes = new ArrayList<>();
+        for (RoastSimulation.Result r : runs) {
+            signerTimes.add(r.signerNanos() / 1e6);
+        }
+        double signers = median(signerTimes);
+        // Every signer does about the same work; in parallel, a session costs one signer's share time.
+        int shareMessages = Math.max(1, med.messagesReceived() - n * k);
+        double perShare = signers / (shareMessages + n * k);
+        int rounds = med.sessionsStarted() + 1;
+        double critical = coord + perShare * rounds;
+        // The simulated network time to the published signature, plus the compute on the critical path.
+        double projected = med.simulatedMs() + critical;
+        System.out.printf(Locale.ROOT, "%-8s %-3d %-2d %8d %6d %6d %10.1f %12.2f %12.1f %12.1f %12.0f %14.1f %14s %6d%n",
+                t + "-" + n, f, k, med.sessionsStarted(), med.messagesSent(), med.messagesReceived(), coord,
+                coord / med.sessionsStarted(), signers, critical, med.simulatedMs(), projected,
+                pures.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", median(pures)), med.winner());
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     /**
@@ -127,9 +154,9 @@ public final class RoastBench {
             if (in == null) {
                 throw new IllegalStateException("stalled");
             }
-            long t0 = System.nanoTime();
+            long t0 = cpuNanos();
             Transition tr = coordinator.apply(state, in);
-            nanos += System.nanoTime() - t0;
+            nanos += cpuNanos() - t0;
             state = tr.state();
             for (RoastOutput o : tr.outputs()) {
                 if (o instanceof RoastOutput.StartSession s) {
@@ -154,17 +181,22 @@ public final class RoastBench {
         return new long[] {nanos, state.sessions().size()};
     }
 
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     private static String eventId(java.security.SecureRandom rng) {
         byte[] b = new byte[32];
         rng.nextBytes(b);
         return Hex.encode(b);
     }
 
-    private static RoastSimulation.Result once(int t, int n, int f, long seed) throws IOException {
+    private static RoastSimulation.Result once(int t, int n, int f, long seed, int k) throws IOException {
         Path dir = Files.createTempDirectory("drey-roast-bench");
         try (KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false)) {
             RoastSimulation.Result r = RoastSimulation.run(new RoastSimulation.Config(t, n, f, 0,
-                    RoastSimulation.Attack.ADAPTIVE, seed, kv, false));
+                    RoastSimulation.Attack.ADAPTIVE, seed, kv, false, k, (long) RTT_MS, 0));
             if (!r.succeeded()) {
                 throw new IllegalStateException("run failed: " + t + "-of-" + n + ", f=" + f);
             }

@@ -57,8 +57,19 @@ public final class RoastCommand implements Runnable {
                 description = "static (fair network) or adaptive (one disruptor held for every session)")
         String attack;
 
-        @Option(names = "--coordinators", defaultValue = "1", description = "coordinators (only 1 so far)")
+        @Option(names = "--coordinators", defaultValue = "1",
+                description = "coordinators running the same request, 1 to n - t + 1 (at most 16); each signer gives "
+                        + "each its own nonces, the first signature wins and the others stop")
         int coordinators;
+
+        @Option(names = "--stagger-ms", defaultValue = "153",
+                description = "simulated delay between coordinator starts: coordinator j starts j x this later "
+                        + "(default 153, one round trip)")
+        long staggerMs;
+
+        @Option(names = "--silent-coordinators", defaultValue = "0",
+                description = "the first K coordinators have crashed and never answer (K < --coordinators)")
+        int silentCoordinators;
 
         @Option(names = "--seed", defaultValue = "0", description = "seed for a reproducible run (0: random)")
         long seed;
@@ -78,9 +89,17 @@ public final class RoastCommand implements Runnable {
                 case "adaptive" -> RoastSimulation.Attack.ADAPTIVE;
                 default -> throw new CommandLine.ParameterException(cl, "--attack must be static or adaptive");
             };
-            if (coordinators != 1) {
+            int maxCoordinators = Math.min(signers - threshold + 1, dev.drey.roast.SignRequest.MAX_COORDINATORS);
+            if (coordinators < 1 || coordinators > maxCoordinators) {
+                throw new CommandLine.ParameterException(cl, "--coordinators must be between 1 and min(n - t + 1, "
+                        + dev.drey.roast.SignRequest.MAX_COORDINATORS + ") = " + maxCoordinators);
+            }
+            if (staggerMs < 0 || staggerMs > 3_600_000) {
+                throw new CommandLine.ParameterException(cl, "--stagger-ms must be between 0 and 3600000");
+            }
+            if (silentCoordinators < 0 || silentCoordinators >= coordinators) {
                 throw new CommandLine.ParameterException(cl,
-                        "--coordinators: only one coordinator per run is implemented so far");
+                        "--silent-coordinators must be between 0 and --coordinators - 1");
             }
             Path dir;
             try {
@@ -90,13 +109,28 @@ public final class RoastCommand implements Runnable {
             }
             try (KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false)) {
                 RoastSimulation.Result r = RoastSimulation.run(new RoastSimulation.Config(threshold, signers, silent,
-                        invalid, mode, seed, kv, false));
+                        invalid, mode, seed, kv, false, coordinators, staggerMs, silentCoordinators));
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("signature", r.signature() == null ? null : Hex.encode(r.signature()));
                 out.put("groupPublicKey", Hex.encode(r.groupPublicKey()));
                 out.put("message", Hex.encode(r.message()));
                 out.put("verified", r.signature() != null
                         && Schnorr.verify(r.groupPublicKey(), r.message(), r.signature()));
+                out.put("coordinators", coordinators);
+                out.put("winningCoordinator", r.winner() < 0 ? null : r.winner());
+                List<Map<String, Object>> each = new ArrayList<>();
+                for (RoastSimulation.CoordinatorOutcome o : r.coordinators()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("index", o.index());
+                    m.put("pubkey", o.pubkey());
+                    m.put("status", o.silent() ? "silent" : o.status() == null ? "idle"
+                            : o.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    m.put("sessionsStarted", o.state() == null ? 0 : o.state().sessions().size());
+                    m.put("messagesSent", o.messagesSent());
+                    m.put("messagesReceived", o.messagesReceived());
+                    each.add(m);
+                }
+                out.put("coordinatorRuns", each);
                 out.put("sessionsStarted", r.sessionsStarted());
                 out.put("successfulSession", r.successfulSession());
                 out.put("malicious", ids(r.malicious()));
@@ -106,6 +140,7 @@ public final class RoastCommand implements Runnable {
                 out.put("messagesSent", r.messagesSent());
                 out.put("messagesReceived", r.messagesReceived());
                 out.put("elapsedMs", r.elapsedMs());
+                out.put("simulatedNetworkMs", r.simulatedMs() < 0 ? null : Math.round(r.simulatedMs()));
                 out.put("coordinatorMs", r.coordinatorNanos() / 1_000_000);
                 out.put("signersMs", r.signerNanos() / 1_000_000);
                 cl.getOut().println(Json.write(out));

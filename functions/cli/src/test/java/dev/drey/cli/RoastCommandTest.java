@@ -49,6 +49,27 @@ class RoastCommandTest {
     void badOptionsAreUsageErrors() {
         assertEquals("64", run("roast", "simulate", "--threshold", "5", "--signers", "3")[0]);
         assertEquals("64", run("roast", "simulate", "--threshold", "2", "--signers", "3", "--attack", "x")[0]);
-        assertEquals("64", run("roast", "simulate", "--threshold", "2", "--signers", "3", "--coordinators", "2")[0]);
+        assertEquals("64", run("roast", "simulate", "--threshold", "2", "--signers", "3", "--coordinators", "3")[0],
+                "at most n - t + 1 coordinators");
+        assertEquals("64", run("roast", "simulate", "--threshold", "2", "--signers", "3", "--coordinators", "2",
+                "--silent-coordinators", "2")[0], "at least one live coordinator");
+        assertEquals("64", run("roast", "simulate", "--threshold", "2", "--signers", "3", "--stagger-ms", "-1")[0]);
+    }
+
+    @Test
+    void severalCoordinatorsWithTheFirstCrashedStillSign() throws Exception {
+        String[] r = run("roast", "simulate", "--threshold", "4", "--signers", "7", "--silent", "1", "--attack",
+                "adaptive", "--coordinators", "3", "--silent-coordinators", "1", "--seed", "11");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = M.readTree(r[1]);
+        assertTrue(Schnorr.verify(Hex.decode(j.get("groupPublicKey").asText()), Hex.decode(j.get("message").asText()),
+                Hex.decode(j.get("signature").asText())));
+        assertEquals(3, j.get("coordinators").asInt());
+        assertEquals(1, j.get("winningCoordinator").asInt(), "the first live coordinator wins");
+        JsonNode runs = j.get("coordinatorRuns");
+        assertEquals("silent", runs.get(0).get("status").asText());
+        assertEquals("completed", runs.get(1).get("status").asText());
+        assertEquals("completed-by-other", runs.get(2).get("status").asText());
+        assertTrue(j.get("simulatedNetworkMs").asLong() > 0);
     }
 }

@@ -21,6 +21,8 @@ public final class Point {
     public static final Point INFINITY = new Point(CURVE.getInfinity());
 
     private final ECPoint p;
+    /** The compressed encoding, made on first use (points are immutable; protocol state re-encodes them often). */
+    private volatile byte[] compressed;
 
     private Point(ECPoint p) {
         this.p = p;
@@ -142,8 +144,13 @@ public final class Point {
 
     /** 33-byte compressed encoding. */
     public byte[] encodeCompressed() {
-        requireFinite();
-        return p.getEncoded(true);
+        byte[] c = compressed;
+        if (c == null) {
+            requireFinite();
+            c = p.getEncoded(true);
+            compressed = c;
+        }
+        return c.clone();
     }
 
     /** 32-byte x-only encoding (BIP-340). */

@@ -33,6 +33,16 @@ import java.util.TreeSet;
  * <li>i pending in session s: its share must verify against its verifying share and s's package, else
  *     i joins M. A valid share is kept; the t-th valid share of s completes the run with a BIP-340
  *     signature. The share's message carries i's next presignature: i joins R.</li>
+ * </ul>
+ * Shares are checked lazily and in batches, which gives the same outcomes as checking each on arrival:
+ * a share is held unchecked while its signer waits in R; before R becomes a session, the held shares are
+ * checked per session as one sum ({@link SigningSession#verifyShareSum}: one small multi-scalar
+ * multiplication, over the session's complement when that is smaller), and when a session holds t
+ * shares their aggregate is checked as the BIP-340 equation. A sum that fails is split in halves down to
+ * single shares, so exactly the senders of shares that do not verify join M (an honest signer never does),
+ * before any of them could be put in another session. The accepted shares of a session always sum
+ * correctly, so t of them always make a valid signature.
+ * <ul>
  * <li>Whenever |R| reaches t, a session starts with the signers of R and their latest presignatures;
  *     R is emptied.</li>
  * </ul>
@@ -41,15 +51,22 @@ import java.util.TreeSet;
  * since a replayed or re-delivered event is no sign of malice); a signed refusal to the request records
  * the signer as refusing, a refusal inside a session counts as a missing share (i joins M). When more than
  * n − t signers are in M or refusing, or the deadline passes, the run fails naming every culprit.
+ *
+ * <p>Several coordinators may serve one request (each signer gives each its own nonces). A valid signature
+ * result for the request, whoever sends it, ends this run as {@link Status#COMPLETED_BY_OTHER}: a result
+ * carries the group's BIP-340 signature over the requested message, which proves itself.
  */
 public final class RoastCoordinator {
     private final Federation federation;
+    /** Every t verifying shares interpolate to the group key: share sums may be checked over the complement. */
+    private final boolean sharesInterpolate;
 
     public RoastCoordinator(Federation federation) {
         if (federation == null) {
             throw new IllegalArgumentException("coordinator: missing federation");
         }
         this.federation = federation;
+        this.sharesInterpolate = federation.group().sharesInterpolate();
     }
 
     public Federation federation() {
@@ -72,6 +89,7 @@ public final class RoastCoordinator {
     private final class Draft {
         final RunState base;
         byte[] message;
+        List<String> coordinators;
         Status status;
         final TreeMap<Identifier, Slot> slots;
         final List<Session> sessions;
@@ -86,6 +104,7 @@ public final class RoastCoordinator {
         Draft(RunState s) {
             base = s;
             message = s.message();
+            coordinators = s.coordinators();
             status = s.status();
             slots = new TreeMap<>(s.slots());
             sessions = new ArrayList<>(s.sessions());
@@ -99,7 +118,7 @@ public final class RoastCoordinator {
 
         RunState freeze() {
             return new RunState(base.requestId(), base.coordinator(), base.threshold(), base.members(), message,
-                    status, slots, sessions, progress, early, signature, successfulSession, culprits, outcome);
+                    coordinators, status, slots, sessions, progress, early, signature, successfulSession, culprits, outcome);
         }
 
         int t() {
@@ -112,8 +131,9 @@ public final class RoastCoordinator {
 
         void apply(RoastInput input, List<RoastOutput> out) {
             String eventId = input instanceof RoastInput.FromSigner f ? f.eventId()
-                    : input instanceof RoastInput.Request r ? r.request().requestId() : "";
-            if (status == Status.COMPLETED || status == Status.FAILED) {
+                    : input instanceof RoastInput.Request r ? r.request().requestId()
+                    : input instanceof RoastInput.ResultSeen rs ? rs.eventId() : "";
+            if (base.finished()) {
                 out.add(new RoastOutput.Ignored(eventId, "the run has ended (" + status + ")"));
                 return;
             }
@@ -121,6 +141,8 @@ public final class RoastCoordinator {
                 request(r.request(), out);
             } else if (input instanceof RoastInput.FromSigner f) {
                 fromSigner(f, out);
+            } else if (input instanceof RoastInput.ResultSeen rs) {
+                resultSeen(rs.eventId(), rs.result(), out);
             } else if (input instanceof RoastInput.Deadline) {
                 deadline(out);
             }
@@ -140,16 +162,63 @@ public final class RoastCoordinator {
                 return;
             }
             message = r.message();
+            coordinators = r.coordinators();
             status = Status.RUNNING;
             changed = true;
             List<Early> waiting = new ArrayList<>(early);
             early.clear();
+            // Another coordinator's result first: if one verifies, nothing else needs doing.
+            for (Early e : waiting) {
+                if (status == Status.RUNNING && e.message() instanceof SignatureResult sr) {
+                    resultSeen(e.eventId(), sr, out);
+                }
+            }
             for (Early e : waiting) {
                 if (status != Status.RUNNING) {
                     break;
                 }
-                fromSigner(new RoastInput.FromSigner(e.eventId(), e.signer(), e.message()), out);
+                if (e.signer() != null) {
+                    fromSigner(new RoastInput.FromSigner(e.eventId(), e.signer(), e.message()), out);
+                }
             }
+        }
+
+        /** A signature result for this request: if it verifies, the request is signed and this run stops. */
+        void resultSeen(String eventId, SignatureResult r, List<RoastOutput> out) {
+            if (!r.requestId().equals(base.requestId())) {
+                out.add(new RoastOutput.Ignored(eventId, "another run's result"));
+                return;
+            }
+            if (!r.succeeded()) {
+                out.add(new RoastOutput.Ignored(eventId, "another coordinator's run failed; this one goes on"));
+                return;
+            }
+            if (status == Status.AWAITING_REQUEST) {
+                for (Early e : early) {
+                    if (e.eventId().equals(eventId)) {
+                        out.add(new RoastOutput.Ignored(eventId, "duplicate"));
+                        return;
+                    }
+                }
+                if (early.size() >= 2 * n()) {
+                    out.add(new RoastOutput.Ignored(eventId, "too many messages before the request"));
+                    return;
+                }
+                early.add(new Early(eventId, null, r));
+                changed = true;
+                return;
+            }
+            byte[] sig = r.signature();
+            if (!Schnorr.verify(federation.groupKeyXOnly(), message, sig)) {
+                out.add(new RoastOutput.Ignored(eventId, "a result whose signature does not verify"));
+                return;
+            }
+            status = Status.COMPLETED_BY_OTHER;
+            signature = sig;
+            successfulSession = 0;
+            outcome = "signed by another coordinator (its session " + r.sessionId() + ", event " + eventId + ")";
+            changed = true;
+            out.add(new RoastOutput.Stopped(outcome));
         }
 
         void fromSigner(RoastInput.FromSigner f, List<RoastOutput> out) {
@@ -248,7 +317,6 @@ public final class RoastCoordinator {
 
         void share(RoastInput.FromSigner f, Session session, SignatureShareMessage m, List<RoastOutput> out) {
             Identifier i = f.signer();
-            SigningSession frost = session.frost(federation.group().groupPublicKey());
             SignatureShare z;
             try {
                 z = SignatureShare.decode(i, m.share());
@@ -256,28 +324,100 @@ public final class RoastCoordinator {
                 malicious(i, "share out of range in session " + session.id(), out);
                 return;
             }
-            if (!frost.verifyShare(z, federation.verifyingShare(i))) {
-                malicious(i, "invalid share in session " + session.id(), out);
-                return;
-            }
             SigningCommitments next = commitments(i, m.nextCommitments());
             if (next == null) {
                 malicious(i, "invalid next commitments in session " + session.id(), out);
                 return;
             }
-            Progress p = progress.get(session.id() - 1);
-            TreeSet<Identifier> responded = new TreeSet<>(p.responded());
-            responded.add(i);
-            Scalar sum = p.shareSum().add(z.share());
-            progress.set(session.id() - 1, new Progress(responded, sum));
+            // Held unchecked while i waits in R; checked with others before i joins a session, or now if
+            // this is the session's t-th share.
             Slot old = slots.get(i);
-            slots.put(i, new Slot(Phase.READY, 0, next, old.firstEventId(), f.eventId()));
+            slots.put(i, new Slot(Phase.READY, 0, next, old.firstEventId(), f.eventId(), session.id(), z.share()));
             changed = true;
-            if (responded.size() == t()) {
-                complete(session, frost, sum, out);
-                return;
+            if (progress.get(session.id() - 1).responded().size() + unverified(session.id()).size() == t()) {
+                checkShares(session, out);
+                if (status != Status.RUNNING) {
+                    return;
+                }
+                Progress p = progress.get(session.id() - 1);
+                if (p.responded().size() == t()) {
+                    complete(session, session.frost(federation.group().groupPublicKey()), p.shareSum(), out);
+                    return;
+                }
             }
             maybeStartSession(out);
+        }
+
+        /** Signers holding an unchecked share for session {@code sid}, in identifier order. */
+        List<Identifier> unverified(int sid) {
+            List<Identifier> out = new ArrayList<>();
+            for (Map.Entry<Identifier, Slot> e : slots.entrySet()) {
+                Slot slot = e.getValue();
+                if (slot.hasUnverifiedShare() && slot.unverifiedSession() == sid) {
+                    out.add(e.getKey());
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Checks the unchecked shares held for {@code session} as one sum (with the session's accepted
+         * shares, whose sum is known good, so the check can run over the smaller complement); a failing sum
+         * is split in halves down to single shares. Good shares are accepted, bad senders join M.
+         */
+        void checkShares(Session session, List<RoastOutput> out) {
+            List<Identifier> held = unverified(session.id());
+            if (!held.isEmpty()) {
+                checkShares(session, session.frost(federation.group().groupPublicKey()), held, out);
+            }
+        }
+
+        void checkShares(Session session, SigningSession frost, List<Identifier> batch, List<RoastOutput> out) {
+            if (status != Status.RUNNING) {
+                return;
+            }
+            Progress p = progress.get(session.id() - 1);
+            Scalar batchSum = Scalar.ZERO;
+            for (Identifier id : batch) {
+                batchSum = batchSum.add(slots.get(id).unverifiedShare());
+            }
+            List<Identifier> covered = new ArrayList<>(p.responded());
+            covered.addAll(batch);
+            if (frost.verifyShareSum(covered, p.shareSum().add(batchSum), federation::verifyingShare,
+                    sharesInterpolate)) {
+                TreeSet<Identifier> responded = new TreeSet<>(p.responded());
+                responded.addAll(batch);
+                progress.set(session.id() - 1, new Progress(responded, p.shareSum().add(batchSum)));
+                for (Identifier id : batch) {
+                    Slot old = slots.get(id);
+                    slots.put(id, new Slot(Phase.READY, 0, old.presignature(), old.firstEventId(), old.lastEventId()));
+                }
+                changed = true;
+                return;
+            }
+            if (batch.size() == 1) {
+                malicious(batch.get(0), "invalid share in session " + session.id(), out);
+                return;
+            }
+            int half = batch.size() / 2;
+            checkShares(session, frost, new ArrayList<>(batch.subList(0, half)), out);
+            checkShares(session, frost, new ArrayList<>(batch.subList(half, batch.size())), out);
+        }
+
+        /** Checks every unchecked share of the signers in R (before R becomes a session, or at the deadline). */
+        void checkReadyShares(List<RoastOutput> out) {
+            TreeSet<Integer> sids = new TreeSet<>();
+            for (Slot slot : slots.values()) {
+                if (slot.hasUnverifiedShare()) {
+                    sids.add(slot.unverifiedSession());
+                }
+            }
+            for (int sid : sids) {
+                if (status != Status.RUNNING) {
+                    return;
+                }
+                checkShares(sessions.get(sid - 1), out);
+            }
         }
 
         void complete(Session session, SigningSession frost, Scalar sum, List<RoastOutput> out) {
@@ -300,6 +440,14 @@ public final class RoastCoordinator {
                     ready.add(e.getKey());
                 }
             }
+            if (ready.size() < t()) {
+                return;
+            }
+            checkReadyShares(out);
+            if (status != Status.RUNNING) {
+                return;
+            }
+            ready.removeIf(id -> slots.get(id).phase() != Phase.READY);
             if (ready.size() < t()) {
                 return;
             }
@@ -374,6 +522,13 @@ public final class RoastCoordinator {
         }
 
         void deadline(List<RoastOutput> out) {
+            if (status == Status.RUNNING) {
+                // A held share that does not verify is that signer's fault, not a wait for it.
+                checkReadyShares(out);
+                if (status != Status.RUNNING) {
+                    return;
+                }
+            }
             SortedSet<Identifier> blame = new TreeSet<>();
             for (Map.Entry<Identifier, Slot> e : slots.entrySet()) {
                 if (e.getValue().phase() != Phase.READY) {

@@ -2,7 +2,7 @@ package dev.drey.roast;
 
 import dev.drey.crypto.frost.Identifier;
 
-/** What a coordinator reacts to: the request, a signer's message, or the run's deadline. */
+/** What a coordinator reacts to: the request, a signer's message, another coordinator's result, or the deadline. */
 public sealed interface RoastInput {
     /** The sign request arrived (its event id is the request id). */
     record Request(SignRequest request) implements RoastInput {
@@ -17,6 +17,19 @@ public sealed interface RoastInput {
             RoastChecks.requestId(eventId);
             if (signer == null || message == null) {
                 throw new IllegalArgumentException("signer message: missing signer or message");
+            }
+        }
+    }
+
+    /**
+     * A signature result for the request (kind 3424) from another coordinator of the same request, or
+     * forwarded by a signer that saw it. Its author is not trusted: the group signature proves itself.
+     */
+    record ResultSeen(String eventId, SignatureResult result) implements RoastInput {
+        public ResultSeen {
+            RoastChecks.requestId(eventId);
+            if (result == null) {
+                throw new IllegalArgumentException("result seen: missing result");
             }
         }
     }

@@ -25,7 +25,7 @@ public final class RoastInvariants {
         int malicious = s.malicious().size();
         int faulty = malicious + s.refused().size();
         // The share that completes a run also returns its signer to R; no session follows, the run is over.
-        require(ready < t || (s.status() == Status.COMPLETED && ready == t), "|R| = " + ready + " is not below t = " + t + " (" + s.status() + ": " + s.outcome() + ")");
+        require(ready < t || ((s.status() == Status.COMPLETED || s.status() == Status.COMPLETED_BY_OTHER) && ready == t), "|R| = " + ready + " is not below t = " + t + " (" + s.status() + ": " + s.outcome() + ")");
         if (s.status() == Status.FAILED) {
             require(faulty <= n - t + 1, "|M| + refused = " + faulty + " exceeds n - t + 1");
         } else {
@@ -49,6 +49,16 @@ public final class RoastInvariants {
             } else {
                 require(slot.pendingSession() == 0, id + " has a pending session while " + slot.phase());
             }
+            if (slot.hasUnverifiedShare()) {
+                int sid = slot.unverifiedSession();
+                require(slot.phase() == Phase.READY, id + " holds an unchecked share while " + slot.phase());
+                require(sid >= 1 && sid <= s.sessions().size() && s.session(sid).includes(id),
+                        id + " holds an unchecked share for session " + sid + " it is not part of");
+                require(!s.progress().get(sid - 1).responded().contains(id),
+                        id + " has both an accepted and an unchecked share for session " + sid);
+            } else {
+                require(slot.unverifiedSession() == 0, id + " names a session for a share it does not hold");
+            }
             require((slot.phase() == Phase.READY) == (slot.presignature() != null),
                     id + ": a presignature is held exactly while it is in R");
         }
@@ -56,6 +66,9 @@ public final class RoastInvariants {
             require(s.signature() != null && s.successfulSession() >= 1, "completed without signature");
             require(s.progress().get(s.successfulSession() - 1).responded().size() == t,
                     "completed session lacks t valid shares");
+        }
+        if (s.status() == Status.COMPLETED_BY_OTHER) {
+            require(s.signature() != null && s.successfulSession() == 0, "stopped without the other's signature");
         }
         if (s.status() == Status.AWAITING_REQUEST) {
             require(s.sessions().isEmpty() && ready == 0, "activity before the request");

@@ -12,6 +12,10 @@ public sealed interface RoastOutput {
     record Finished(SignatureResult result) implements RoastOutput {
     }
 
+    /** Another coordinator's valid signature ended this run: nothing to publish, nothing more to send. */
+    record Stopped(String reason) implements RoastOutput {
+    }
+
     /** A signer was put in M (or recorded as refusing); {@code reason} says why. */
     record Flagged(Identifier signer, String reason) implements RoastOutput {
     }

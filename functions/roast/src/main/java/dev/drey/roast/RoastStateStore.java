@@ -7,6 +7,7 @@ import dev.drey.kv.Versioned;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +117,17 @@ public final class RoastStateStore {
             return Optional.of(new Loaded(c.state(), c.version()));
         }
         RunState state = RunStateCodec.decodeHeader(bytes, (ref, members) -> session(header, ref, members));
-        remember(header, v.get().version(), bytes, state);
+        remember(header, v.get().version(), bytes, state, null);
         return Optional.of(new Loaded(state, v.get().version()));
     }
 
-    private record Cached(long version, byte[] bytes, RunState state) {
+    /** {@code encodings}: the slot and progress encodings of {@code state}, by identity, for the next write. */
+    private record Cached(long version, byte[] bytes, RunState state, IdentityHashMap<Object, byte[]> encodings) {
     }
 
-    private void remember(String header, long version, byte[] bytes, RunState state) {
-        lastSeen.put(header, new Cached(version, bytes, state));
+    private void remember(String header, long version, byte[] bytes, RunState state,
+            IdentityHashMap<Object, byte[]> encodings) {
+        lastSeen.put(header, new Cached(version, bytes, state, encodings));
     }
 
     private Session session(String header, RunStateCodec.SessionRef ref, List<Identifier> members) {
@@ -170,10 +173,16 @@ public final class RoastStateStore {
                 kv.putIfAbsent(key, blob, ttl);
                 sessionCache.put(key, s);
             }
-            byte[] encoded = RunStateCodec.encodeHeader(after);
+            // Unchanged slots are the same objects as in the state read: their encodings are reused.
+            Cached last = lastSeen.get(header);
+            IdentityHashMap<Object, byte[]> encodings = new IdentityHashMap<>();
+            if (last != null && last.state() == before && last.encodings() != null) {
+                encodings.putAll(last.encodings());
+            }
+            byte[] encoded = RunStateCodec.encodeHeader(after, encodings);
             OptionalLong written = kv.compareAndSet(header, version, encoded, ttl);
             if (written.isPresent()) {
-                remember(header, written.getAsLong(), encoded, after);
+                remember(header, written.getAsLong(), encoded, after, encodings);
                 return new Applied(tr, attempt);
             }
             backoff(attempt);

@@ -24,7 +24,11 @@ import java.util.TreeSet;
  */
 public final class RunState {
     /** Where the run is. */
-    public enum Status { AWAITING_REQUEST, RUNNING, COMPLETED, FAILED }
+    public enum Status {
+        AWAITING_REQUEST, RUNNING, COMPLETED, FAILED,
+        /** Another coordinator of the same request published a valid signature first; this run stopped. */
+        COMPLETED_BY_OTHER
+    }
 
     /** Where one signer is, from the coordinator's point of view. */
     public enum Phase {
@@ -44,10 +48,22 @@ public final class RunState {
      * One signer's state. {@code presignature} is its latest unused commitments (READY), or null.
      * {@code firstEventId} / {@code lastEventId} are the ids of its first and latest accepted events, for
      * deduplication: any earlier event names a session it already answered, which is ignored anyway.
+     * {@code unverifiedShare} (READY only, else null) is the share it sent for session
+     * {@code unverifiedSession} while that share is not yet checked: shares are checked in batches, at the
+     * latest before the signer is put in another session or its session completes.
      */
     public record Slot(Phase phase, int pendingSession, SigningCommitments presignature, String firstEventId,
-            String lastEventId) {
+            String lastEventId, int unverifiedSession, Scalar unverifiedShare) {
         public static final Slot NEW = new Slot(Phase.NONE, 0, null, null, null);
+
+        public Slot(Phase phase, int pendingSession, SigningCommitments presignature, String firstEventId,
+                String lastEventId) {
+            this(phase, pendingSession, presignature, firstEventId, lastEventId, 0, null);
+        }
+
+        public boolean hasUnverifiedShare() {
+            return unverifiedShare != null;
+        }
     }
 
     /** The valid shares of one session: who sent them and their sum. */
@@ -59,7 +75,11 @@ public final class RunState {
         }
     }
 
-    /** A signer's message that arrived before the sign request itself; replayed once the request is known. */
+    /**
+     * A message that arrived before the sign request itself; replayed once the request is known. A signer's
+     * message names its {@code signer}; a signature result (from another coordinator, or forwarded by
+     * anyone) has a null signer.
+     */
     public record Early(String eventId, Identifier signer, RoastMessage message) {
     }
 
@@ -68,6 +88,7 @@ public final class RunState {
     private final int threshold;
     private final List<Identifier> members;
     private final byte[] message;
+    private final List<String> coordinators;
     private final Status status;
     private final SortedMap<Identifier, Slot> slots;
     private final List<Session> sessions;
@@ -79,7 +100,7 @@ public final class RunState {
     private final String outcome;
 
     public RunState(String requestId, String coordinator, int threshold, List<Identifier> members, byte[] message,
-            Status status, Map<Identifier, Slot> slots, List<Session> sessions, List<Progress> progress,
+            List<String> coordinators, Status status, Map<Identifier, Slot> slots, List<Session> sessions, List<Progress> progress,
             List<Early> early, byte[] signature, int successfulSession, List<Identifier> culprits, String outcome) {
         RoastChecks.requestId(requestId);
         RoastChecks.pubkey(coordinator, "coordinator");
@@ -94,10 +115,18 @@ public final class RunState {
         this.threshold = threshold;
         this.members = List.copyOf(members);
         this.message = message == null ? null : message.clone();
+        this.coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
         this.status = status;
         this.slots = Collections.unmodifiableSortedMap(new TreeMap<>(slots));
-        if (!this.slots.keySet().equals(new TreeSet<>(this.members))) {
+        // Members are in ascending order (the stored form indexes them by binary search): compare in step.
+        if (this.slots.size() != this.members.size()) {
             throw new IllegalArgumentException("run state: one slot per member");
+        }
+        java.util.Iterator<Identifier> keys = this.slots.keySet().iterator();
+        for (Identifier m : this.members) {
+            if (!m.equals(keys.next())) {
+                throw new IllegalArgumentException("run state: one slot per member, members in ascending order");
+            }
         }
         this.sessions = List.copyOf(sessions);
         this.progress = List.copyOf(progress);
@@ -114,7 +143,7 @@ public final class RunState {
         for (Identifier id : federation.members()) {
             slots.put(id, Slot.NEW);
         }
-        return new RunState(requestId, coordinator, federation.threshold(), federation.members(), null,
+        return new RunState(requestId, coordinator, federation.threshold(), federation.members(), null, List.of(),
                 Status.AWAITING_REQUEST, slots, List.of(), List.of(), List.of(), null, 0, List.of(), "");
     }
 
@@ -144,12 +173,17 @@ public final class RunState {
         return message == null ? null : message.clone();
     }
 
+    /** Every coordinator the request names (this one among them); empty before the request arrived. */
+    public List<String> coordinators() {
+        return coordinators;
+    }
+
     public Status status() {
         return status;
     }
 
     public boolean finished() {
-        return status == Status.COMPLETED || status == Status.FAILED;
+        return status == Status.COMPLETED || status == Status.FAILED || status == Status.COMPLETED_BY_OTHER;
     }
 
     public SortedMap<Identifier, Slot> slots() {
@@ -172,7 +206,7 @@ public final class RunState {
         return early;
     }
 
-    /** The 64-byte BIP-340 signature once COMPLETED, else null. */
+    /** The 64-byte BIP-340 signature once COMPLETED (or COMPLETED_BY_OTHER: the other's), else null. */
     public byte[] signature() {
         return signature == null ? null : signature.clone();
     }
@@ -239,7 +273,7 @@ public final class RunState {
     public boolean equals(Object o) {
         return o instanceof RunState s && requestId.equals(s.requestId) && coordinator.equals(s.coordinator)
                 && threshold == s.threshold && members.equals(s.members)
-                && java.util.Arrays.equals(message, s.message) && status == s.status && slotsEqual(s)
+                && java.util.Arrays.equals(message, s.message) && coordinators.equals(s.coordinators) && status == s.status && slotsEqual(s)
                 && sessions.equals(s.sessions) && progress.equals(s.progress) && early.equals(s.early)
                 && java.util.Arrays.equals(signature, s.signature) && successfulSession == s.successfulSession
                 && culprits.equals(s.culprits) && outcome.equals(s.outcome);

@@ -32,14 +32,19 @@ import java.util.function.BiFunction;
  * message rewrites only the header. The header names each session's blob by its SHA-256, so a blob
  * written by an orchestrator whose compare-and-set then lost is never mistaken for the winner's.
  *
- * <p>Header: magic {@code RST1}, request id, coordinator, t, n, the n identifiers, status, message, one slot
- * per member (phase, pending session, presignature, first/last event id), per session (id, blob hash,
- * responders as member indexes, share sum), early messages (event id, signer index, kind, content),
+ * <p>Header: magic {@code RST2}, request id, coordinator, t, n, the n identifiers, status, message, the
+ * request's coordinators, one slot per member (phase, pending session, presignature, first/last event id,
+ * unchecked share and its session), per session (id, blob hash,
+ * responders as member indexes, share sum), early messages (event id, signer index or FFFF, kind, content),
  * signature, successful session, culprits, outcome. Session blob: magic {@code RSS1}, id, message,
  * t × (member index, commitments).
  */
 public final class RunStateCodec {
-    private static final int HEADER_MAGIC = 0x52535431; // "RST1"
+    private static final int HEADER_MAGIC_V1 = 0x52535431; // "RST1"
+    /** Adds the request's coordinators and each signer's unchecked share. */
+    private static final int HEADER_MAGIC = 0x52535432; // "RST2"
+    /** Member index of an early message without signer (a signature result). */
+    private static final int NO_SIGNER = 0xFFFF;
     private static final int SESSION_MAGIC = 0x52535331; // "RSS1"
 
     /** How the header names a session blob. */
@@ -103,10 +108,25 @@ public final class RunStateCodec {
     }
 
     public static byte[] encodeHeader(RunState s) {
+        return encodeHeader(s, null);
+    }
+
+    /**
+     * The header; {@code reuse} (or null) holds the encodings of slot and progress records by identity from
+     * the previous call for the same run and is refilled with this state's. A run changes a few slots per
+     * message and shares the rest with the state before, so most records are copied, not encoded again.
+     */
+    public static byte[] encodeHeader(RunState s, java.util.IdentityHashMap<Object, byte[]> reuse) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-            DataOutputStream out = new DataOutputStream(bytes);
             List<Identifier> members = s.members();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + members.size() * 240
+                    + s.sessions().size() * (72 + 2 * s.threshold()));
+            DataOutputStream out = new DataOutputStream(bytes);
+            java.util.IdentityHashMap<Object, byte[]> made = new java.util.IdentityHashMap<>();
+            Map<Identifier, Integer> indexes = new java.util.HashMap<>();
+            for (int k = 0; k < members.size(); k++) {
+                indexes.put(members.get(k), k);
+            }
             out.writeInt(HEADER_MAGIC);
             out.write(Hex.decode(s.requestId()));
             out.write(Hex.decode(s.coordinator()));
@@ -117,13 +137,21 @@ public final class RunStateCodec {
             }
             out.writeByte(s.status().ordinal());
             optional(out, s.message());
+            out.writeByte(s.coordinators().size());
+            for (String c : s.coordinators()) {
+                out.write(Hex.decode(c));
+            }
             for (Identifier id : members) {
                 Slot slot = s.slot(id);
-                out.writeByte(slot.phase().ordinal());
-                out.writeInt(slot.pendingSession());
-                optional(out, slot.presignature() == null ? null : slot.presignature().encode());
-                optional(out, slot.firstEventId() == null ? null : Hex.decode(slot.firstEventId()));
-                optional(out, slot.lastEventId() == null ? null : Hex.decode(slot.lastEventId()));
+                byte[] b = made.get(slot);
+                if (b == null) {
+                    b = reuse == null ? null : reuse.get(slot);
+                    if (b == null) {
+                        b = encodeSlot(slot);
+                    }
+                    made.put(slot, b);
+                }
+                out.write(b);
             }
             out.writeInt(s.sessions().size());
             for (int k = 0; k < s.sessions().size(); k++) {
@@ -131,16 +159,28 @@ public final class RunStateCodec {
                 Progress p = s.progress().get(k);
                 out.writeInt(session.id());
                 out.write(sessionHash(session, members));
-                out.writeShort(p.responded().size());
-                for (Identifier id : p.responded()) {
-                    out.writeShort(index(members, id));
+                byte[] b = reuse == null ? null : reuse.get(p);
+                if (b == null) {
+                    ByteArrayOutputStream pb = new ByteArrayOutputStream(34 + 2 * p.responded().size());
+                    DataOutputStream po = new DataOutputStream(pb);
+                    po.writeShort(p.responded().size());
+                    for (Identifier id : p.responded()) {
+                        Integer index = indexes.get(id);
+                        if (index == null) {
+                            throw new IllegalArgumentException("not a member: " + id);
+                        }
+                        po.writeShort(index);
+                    }
+                    po.write(p.shareSum().encode());
+                    b = pb.toByteArray();
                 }
-                out.write(p.shareSum().encode());
+                made.put(p, b);
+                out.write(b);
             }
             out.writeShort(s.early().size());
             for (Early e : s.early()) {
                 out.write(Hex.decode(e.eventId()));
-                out.writeShort(index(members, e.signer()));
+                out.writeShort(e.signer() == null ? NO_SIGNER : index(members, e.signer()));
                 out.writeShort(e.message().kind());
                 utf8(out, RoastCodec.content(e.message()));
             }
@@ -151,10 +191,29 @@ public final class RunStateCodec {
                 out.writeShort(index(members, id));
             }
             utf8(out, s.outcome());
+            if (reuse != null) {
+                reuse.clear();
+                reuse.putAll(made);
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("in-memory write failed", e);
         }
+    }
+
+    private static byte[] encodeSlot(Slot slot) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(220);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(slot.phase().ordinal());
+        out.writeInt(slot.pendingSession());
+        optional(out, slot.presignature() == null ? null : slot.presignature().encode());
+        optional(out, slot.firstEventId() == null ? null : Hex.decode(slot.firstEventId()));
+        optional(out, slot.lastEventId() == null ? null : Hex.decode(slot.lastEventId()));
+        optional(out, slot.unverifiedShare() == null ? null : slot.unverifiedShare().encode());
+        if (slot.unverifiedShare() != null) {
+            out.writeInt(slot.unverifiedSession());
+        }
+        return bytes.toByteArray();
     }
 
     /** The session references of a stored header, so a store can fetch the blobs first. */
@@ -171,9 +230,11 @@ public final class RunStateCodec {
     public static RunState decodeHeader(byte[] header, BiFunction<SessionRef, List<Identifier>, Session> sessions) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(header));
-            if (in.readInt() != HEADER_MAGIC) {
+            int magic = in.readInt();
+            if (magic != HEADER_MAGIC && magic != HEADER_MAGIC_V1) {
                 throw new RunStateException("stored run: not a run header");
             }
+            boolean v2 = magic == HEADER_MAGIC;
             String requestId = Hex.encode(read(in, 32));
             String coordinator = Hex.encode(read(in, 32));
             int t = in.readUnsignedShort();
@@ -184,6 +245,11 @@ public final class RunStateCodec {
             }
             Status status = enumAt(Status.values(), in.readUnsignedByte(), "status");
             byte[] message = optional(in, 32);
+            List<String> coordinators = new ArrayList<>();
+            int coordinatorCount = v2 ? in.readUnsignedByte() : 0;
+            for (int k = 0; k < coordinatorCount; k++) {
+                coordinators.add(Hex.encode(read(in, 32)));
+            }
             Map<Identifier, Slot> slots = new TreeMap<>();
             for (Identifier id : members) {
                 Phase phase = enumAt(Phase.values(), in.readUnsignedByte(), "phase");
@@ -191,8 +257,11 @@ public final class RunStateCodec {
                 byte[] presig = optional(in, 66);
                 byte[] first = optional(in, 32);
                 byte[] last = optional(in, 32);
+                byte[] held = v2 ? optional(in, 32) : null;
+                int heldSession = held == null ? 0 : in.readInt();
                 slots.put(id, new Slot(phase, pending, presig == null ? null : SigningCommitments.decode(id, presig),
-                        first == null ? null : Hex.encode(first), last == null ? null : Hex.encode(last)));
+                        first == null ? null : Hex.encode(first), last == null ? null : Hex.encode(last),
+                        heldSession, held == null ? null : Scalar.decode(held)));
             }
             int count = in.readInt();
             if (count < 0 || count > n + 1) {
@@ -215,7 +284,8 @@ public final class RunStateCodec {
             List<Early> early = new ArrayList<>(earlyCount);
             for (int k = 0; k < earlyCount; k++) {
                 String eventId = Hex.encode(read(in, 32));
-                Identifier signer = member(members, in.readUnsignedShort());
+                int index = in.readUnsignedShort();
+                Identifier signer = index == NO_SIGNER ? null : member(members, index);
                 int kind = in.readUnsignedShort();
                 early.add(new Early(eventId, signer, RoastCodec.decodeContent(kind, utf8(in), eventId)));
             }
@@ -231,7 +301,7 @@ public final class RunStateCodec {
             if (list.contains(null)) {
                 return null; // only while listing references
             }
-            return new RunState(requestId, coordinator, t, members, message, status, slots, list, progress, early,
+            return new RunState(requestId, coordinator, t, members, message, coordinators, status, slots, list, progress, early,
                     signature, successful, culprits, outcome);
         } catch (EOFException e) {
             throw new RunStateException("stored run: truncated");

@@ -16,6 +16,8 @@ final class Driver {
     final List<SessionStart> started = new ArrayList<>();
     final List<RoastOutput> outputs = new ArrayList<>();
     SignatureResult result;
+    /** Encodings carried from one state to the next, as the state store does. */
+    private final java.util.IdentityHashMap<Object, byte[]> encodings = new java.util.IdentityHashMap<>();
 
     Driver(TestGroup g) {
         this.g = g;
@@ -27,6 +29,8 @@ final class Driver {
         state = tr.state();
         RoastInvariants.check(state);
         roundTrip(state);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(RunStateCodec.encodeHeader(state),
+                RunStateCodec.encodeHeader(state, encodings), "reused encodings give the same header");
         for (RoastOutput o : tr.outputs()) {
             if (o instanceof RoastOutput.StartSession s) {
                 started.add(s.message());

@@ -173,7 +173,7 @@ class RoastCoordinatorTest {
     }
 
     @Test
-    void anInvalidShareIsCaughtAtOnceAndTooManyFaultsFailTheRunNamingEveryCulprit() {
+    void invalidSharesAreCaughtByTheSessionCheckAndTooManyFaultsFailTheRunNamingEveryCulprit() {
         TestGroup g = new TestGroup(3, 5, 8);
         Driver d = new Driver(g);
         d.apply(g.requestInput());
@@ -181,9 +181,15 @@ class RoastCoordinatorTest {
             d.apply(g.presignature(i));
         }
         SessionStart s1 = d.session(1);
-        assertTrue(flagged(d.apply(g.badShare(1, s1)), g.id(1)));
-        assertEquals(Set.of(g.id(1)), d.state.malicious());
-        assertTrue(flagged(d.apply(g.badShare(2, s1)), g.id(2)));
+        // Shares are held unchecked while their senders wait in R; the session's t-th share triggers the
+        // check of the sum, which is split down to single shares: exactly the two bad senders join M.
+        assertFalse(flagged(d.apply(g.badShare(1, s1)), g.id(1)));
+        d.apply(g.badShare(2, s1));
+        List<RoastOutput> out = d.apply(g.share(3, s1));
+        assertTrue(flagged(out, g.id(1)) && flagged(out, g.id(2)));
+        assertFalse(flagged(out, g.id(3)));
+        assertEquals(Set.of(g.id(1), g.id(2)), d.state.malicious());
+        assertEquals(Set.of(g.id(3)), d.state.progress().get(0).responded());
         assertEquals(RunState.Status.RUNNING, d.state.status());
         d.apply(new RoastInput.FromSigner(g.nextEventId(), g.id(4), new Refusal(g.requestId, 0, "policy")));
         assertEquals(RunState.Status.FAILED, d.state.status(), "three faults exceed n - t = 2");
@@ -240,5 +246,47 @@ class RoastCoordinatorTest {
         assertEquals(4, d.started.size());
         assertEquals(4, d.result.sessionId());
         assertTrue(g.verifies(d.result.signature()));
+    }
+
+    @Test
+    void anotherCoordinatorsValidResultStopsTheRunEvenBeforeTheRequest() {
+        TestGroup g = new TestGroup(3, 5, 11);
+        Driver winner = new Driver(g);
+        winner.apply(g.requestInput());
+        for (int i = 1; i <= 3; i++) {
+            winner.apply(g.presignature(i));
+        }
+        for (int i = 1; i <= 3; i++) {
+            winner.apply(g.share(i, winner.session(1)));
+        }
+        SignatureResult won = winner.result;
+        assertTrue(won.succeeded());
+
+        // A running coordinator: a forged result is ignored, the real one ends the run without output.
+        Driver other = new Driver(g);
+        other.apply(g.requestInput());
+        other.apply(g.presignature(4));
+        byte[] forged = won.signature();
+        forged[40] ^= 1;
+        assertTrue(ignored(other.apply(new RoastInput.ResultSeen(g.nextEventId(),
+                SignatureResult.success(g.requestId, 1, forged)))));
+        assertEquals(RunState.Status.RUNNING, other.state.status());
+        assertTrue(ignored(other.apply(new RoastInput.ResultSeen(g.nextEventId(),
+                SignatureResult.failure(g.requestId, List.of(g.id(1)), "elsewhere")))), "another's failure changes nothing");
+        List<RoastOutput> out = other.apply(new RoastInput.ResultSeen(g.nextEventId(), won));
+        assertEquals(RunState.Status.COMPLETED_BY_OTHER, other.state.status());
+        assertTrue(out.stream().anyMatch(o -> o instanceof RoastOutput.Stopped));
+        assertTrue(out.stream().noneMatch(o -> o instanceof RoastOutput.Finished), "nothing to publish");
+        assertTrue(ignored(other.apply(g.presignature(5))), "nothing changes after the stop");
+
+        // A coordinator that sees the result before the request stops as soon as the request arrives.
+        Driver late = new Driver(g);
+        late.apply(new RoastInput.ResultSeen(g.nextEventId(), won));
+        late.apply(g.presignature(1));
+        assertEquals(RunState.Status.AWAITING_REQUEST, late.state.status());
+        late.apply(g.requestInput());
+        assertEquals(RunState.Status.COMPLETED_BY_OTHER, late.state.status());
+        assertTrue(late.state.sessions().isEmpty());
+        assertTrue(late.started.isEmpty());
     }
 }

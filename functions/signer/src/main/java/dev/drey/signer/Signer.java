@@ -26,6 +26,7 @@ import dev.drey.roast.SessionStart;
 import dev.drey.roast.SignRequest;
 import dev.drey.roast.SignatureResult;
 import dev.drey.roast.SignatureShareMessage;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,11 @@ import java.util.Set;
  *     its commitments are the ones it sent last; the message is the one it accepted), the nonce is
  *     consumed, the share computed and sent with a fresh presignature (3423). A nonce already consumed
  *     (replay, duplicate delivery, crash and restart) is never used again: the session is refused.</li>
- * <li>Signature result (3424) that verifies under the group key: the request is done; its nonce dropped.</li>
+ * <li>Signature result (3424) that verifies under the group key over the requested message: the request
+ *     is done and the nonces for every coordinator dropped (with k coordinators, the first signature ends
+ *     them all). A later session start, from a coordinator that has not heard yet, is answered with that
+ *     result (3424, signed by this signer), which ends the coordinator's run; it is never refused as a
+ *     fault.</li>
  * </ul>
  * Events' created_at is that of the event answered, so answers are reproducible.
  */
@@ -161,8 +166,16 @@ public final class Signer {
             return Reaction.ignored("session " + s.sessionId() + " of " + s.requestId() + " does not include this signer");
         }
         String problem = check(s);
-        if (problem == null && done(s.requestId())) {
-            problem = "the request is already signed";
+        if (problem == null) {
+            Optional<SignatureResult> signed = doneResult(s.requestId());
+            if (signed.isPresent()) {
+                return new Reaction(List.of(sign(signed.get(), e.createdAt(), coordinator)),
+                        List.of("session " + s.sessionId() + " of " + s.requestId()
+                                + ": already signed; sent the result to its coordinator"), null);
+            }
+            if (done(s.requestId())) {
+                problem = "the request is already signed";
+            }
         }
         Optional<NonceVault.Entry> entry = problem == null ? vault.peek(s.requestId(), coordinator) : Optional.empty();
         if (problem == null && entry.isEmpty()) {
@@ -221,13 +234,38 @@ public final class Signer {
             vault.discard(r.requestId(), e.pubkey());
             return Reaction.ignored("request " + r.requestId() + " failed at coordinator " + e.pubkey());
         }
-        Optional<NonceVault.Entry> entry = vault.peek(r.requestId(), e.pubkey());
-        if (entry.isPresent() && !Schnorr.verify(federation.groupKeyXOnly(), entry.get().message(), r.signature())) {
-            return Reaction.ignored("result for " + r.requestId() + " does not verify; kept the nonce");
+        // The message this signer accepted, from any of its outstanding nonces for the request.
+        byte[] message = null;
+        for (String c : trustedCoordinators) {
+            Optional<NonceVault.Entry> entry = vault.peek(r.requestId(), c);
+            if (entry.isPresent()) {
+                message = entry.get().message();
+                break;
+            }
         }
-        kv.putIfAbsent(doneKey(r.requestId()), r.signature());
-        vault.discard(r.requestId(), e.pubkey());
-        return Reaction.ignored("request " + r.requestId() + " signed; nonce dropped");
+        if (message == null) {
+            return Reaction.ignored("result for " + r.requestId() + ": no outstanding nonce, nothing to check it against");
+        }
+        if (!Schnorr.verify(federation.groupKeyXOnly(), message, r.signature())) {
+            return Reaction.ignored("result for " + r.requestId() + " does not verify; kept the nonces");
+        }
+        kv.putIfAbsent(doneKey(r.requestId()), ByteBuffer.allocate(68).putInt(r.sessionId()).put(r.signature())
+                .array());
+        for (String c : trustedCoordinators) {
+            vault.discard(r.requestId(), c);
+        }
+        return Reaction.ignored("request " + r.requestId() + " signed; nonces dropped");
+    }
+
+    /** The verified result this signer recorded for the request, if any. */
+    private Optional<SignatureResult> doneResult(String requestId) {
+        return kv.get(doneKey(requestId)).filter(v -> v.value().length == 68).map(v -> {
+            ByteBuffer b = ByteBuffer.wrap(v.value());
+            int session = b.getInt();
+            byte[] sig = new byte[64];
+            b.get(sig);
+            return SignatureResult.success(requestId, Math.max(1, session), sig);
+        });
     }
 
     private boolean done(String requestId) {
