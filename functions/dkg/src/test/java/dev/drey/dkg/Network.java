@@ -23,6 +23,8 @@ import java.util.function.UnaryOperator;
  */
 final class Network implements AutoCloseable {
     final SecureRandom rng;
+    /** Delivery order and duplicates: seeded, so a failing run can be replayed (SecureRandom's seed only adds entropy). */
+    private final java.util.Random delivery;
     final byte[] initiatorKey = new byte[32];
     final String initiator;
     final Map<Integer, byte[]> keys = new HashMap<>();
@@ -38,6 +40,7 @@ final class Network implements AutoCloseable {
     Network(Path dir, int n, long seed) {
         rng = new SecureRandom();
         rng.setSeed(seed);
+        delivery = new java.util.Random(seed);
         initiatorKey[31] = 7;
         initiator = Hex.encode(Schnorr.publicKey(initiatorKey));
         for (int i = 1; i <= n; i++) {
@@ -86,8 +89,8 @@ final class Network implements AutoCloseable {
             if (++steps > 100_000) {
                 throw new AssertionError("ceremony does not settle");
             }
-            Event e = queue.remove(rng.nextInt(queue.size()));
-            if (rng.nextDouble() < duplicateRate) {
+            Event e = queue.remove(delivery.nextInt(queue.size()));
+            if (delivery.nextDouble() < duplicateRate) {
                 queue.add(e); // delivered again later
             }
             for (Map.Entry<Integer, DkgParticipant> m : miners.entrySet()) {
