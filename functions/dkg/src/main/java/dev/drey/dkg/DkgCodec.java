@@ -1,5 +1,7 @@
 package dev.drey.dkg;
 
+import dev.drey.nostr.StrictContent;
+
 import dev.drey.crypto.Hex;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.EventTemplate;
@@ -107,16 +109,16 @@ public final class DkgCodec {
         if (!DkgKinds.isDkgKind(kind)) {
             throw new DkgMessageException("kind " + kind + " is not a DKG kind");
         }
-        Map<String, Object> c = DkgJson.parseObject(content);
-        DkgJson.requireVersion(c);
-        String type = DkgJson.string(c, "type");
+        Map<String, Object> c = DkgJson.READ.parseObject(content);
+        DkgJson.READ.requireVersion(c);
+        String type = DkgJson.READ.string(c, "type");
         DkgMessage m = switch (type) {
             case StartRequest.TYPE -> start(c, eventId);
             case Round1Message.TYPE -> round1(c);
             case Round2Message.TYPE -> new Round2Message(run(c), id(c, "from"), id(c, "to"),
-                    DkgJson.string(c, "share"));
+                    DkgJson.READ.string(c, "share"));
             case Complaint.TYPE -> complaint(c);
-            default -> throw new DkgMessageException("content: unknown type '" + DkgJson.clip(type) + "'");
+            default -> throw new DkgMessageException("content: unknown type '" + StrictContent.clip(type) + "'");
         };
         if (m.kind() != kind) {
             throw new DkgMessageException("a " + type + " must travel as kind " + m.kind() + ", not " + kind);
@@ -128,53 +130,53 @@ public final class DkgCodec {
         if (c.containsKey("run")) {
             throw new DkgMessageException("content: a start request has no 'run' (its event id is the run)");
         }
-        KeyType key = KeyType.fromWire(DkgJson.string(c, "key"));
-        String curve = key == KeyType.DTA ? DkgJson.string(c, "curve") : "";
+        KeyType key = KeyType.fromWire(DkgJson.READ.string(c, "key"));
+        String curve = key == KeyType.DTA ? DkgJson.READ.string(c, "curve") : "";
         if (key != KeyType.DTA && c.containsKey("curve")) {
             throw new DkgMessageException("content: 'curve' is only for the dta key");
         }
-        int threshold = DkgJson.integer(c, "threshold", 1, Roster.MAX_PARTICIPANTS);
-        List<Object> ps = DkgJson.array(c, "participants");
+        int threshold = DkgJson.READ.integer(c, "threshold", 1, Roster.MAX_PARTICIPANTS);
+        List<Object> ps = DkgJson.READ.array(c, "participants");
         if (ps.size() > Roster.MAX_PARTICIPANTS) {
             throw new DkgMessageException("content: at most " + Roster.MAX_PARTICIPANTS + " participants");
         }
         List<Participant> list = new ArrayList<>();
         for (Object o : ps) {
-            Map<String, Object> p = DkgJson.asObject(o, "participants[]");
-            list.add(new Participant(id(p, "id"), DkgJson.string(p, "pubkey")));
+            Map<String, Object> p = DkgJson.READ.asObject(o, "participants[]");
+            list.add(new Participant(id(p, "id"), DkgJson.READ.string(p, "pubkey")));
         }
         return new StartRequest(eventId, key, curve, threshold, new Roster(list));
     }
 
     private static Round1Message round1(Map<String, Object> c) {
-        List<Object> raw = DkgJson.array(c, "commitments");
+        List<Object> raw = DkgJson.READ.array(c, "commitments");
         if (raw.isEmpty() || raw.size() > Round1Message.MAX_COMMITMENTS) {
             throw new DkgMessageException("content: 'commitments' must hold 1.." + Round1Message.MAX_COMMITMENTS
                     + " entries");
         }
         List<byte[]> cs = new ArrayList<>();
         for (Object o : raw) {
-            cs.add(DkgJson.hex(o, "commitments[]", Round1Message.MAX_ELEMENT_BYTES));
+            cs.add(DkgJson.READ.hex(o, "commitments[]", Round1Message.MAX_ELEMENT_BYTES));
         }
         return new Round1Message(run(c), id(c, "from"), cs,
-                DkgJson.hex(c.get("proof"), "proof", Round1Message.MAX_ELEMENT_BYTES));
+                DkgJson.READ.hex(c.get("proof"), "proof", Round1Message.MAX_ELEMENT_BYTES));
     }
 
     private static Complaint complaint(Map<String, Object> c) {
-        Map<String, Object> ev = DkgJson.object(c, "evidence");
+        Map<String, Object> ev = DkgJson.READ.object(c, "evidence");
         Optional<SharedKeyDisclosure> disclosure = Optional.empty();
         if (ev.containsKey("sharedPoint") || ev.containsKey("proof")) {
             disclosure = Optional.of(new SharedKeyDisclosure(
-                    DkgJson.hexExact(ev, "sharedPoint", SharedKeyDisclosure.POINT_BYTES),
-                    DkgJson.hexExact(ev, "proof", SharedKeyDisclosure.PROOF_BYTES)));
+                    DkgJson.READ.hexExact(ev, "sharedPoint", SharedKeyDisclosure.POINT_BYTES),
+                    DkgJson.READ.hexExact(ev, "proof", SharedKeyDisclosure.PROOF_BYTES)));
         }
-        return new Complaint(run(c), id(c, "from"), id(c, "accused"), Fault.fromWire(DkgJson.string(c, "fault")),
-                DkgJson.string(c, "detail"), event(DkgJson.string(ev, "round1"), "round1"),
+        return new Complaint(run(c), id(c, "from"), id(c, "accused"), Fault.fromWire(DkgJson.READ.string(c, "fault")),
+                DkgJson.READ.string(c, "detail"), event(DkgJson.READ.string(ev, "round1"), "round1"),
                 optionalEvent(ev, "round1b"), optionalEvent(ev, "round2"), disclosure);
     }
 
     private static Optional<Event> optionalEvent(Map<String, Object> ev, String field) {
-        return ev.containsKey(field) ? Optional.of(event(DkgJson.string(ev, field), field)) : Optional.empty();
+        return ev.containsKey(field) ? Optional.of(event(DkgJson.READ.string(ev, field), field)) : Optional.empty();
     }
 
     /** A nostr event embedded as JSON text (evidence, stored state). */
@@ -182,15 +184,15 @@ public final class DkgCodec {
         try {
             return PARSER.parseEvent(json);
         } catch (NostrParseException | IllegalArgumentException e) {
-            throw new DkgMessageException("content: '" + what + "' is not a nostr event: " + DkgJson.clip(e.getMessage()));
+            throw new DkgMessageException("content: '" + what + "' is not a nostr event: " + StrictContent.clip(e.getMessage()));
         }
     }
 
     private static String run(Map<String, Object> c) {
-        return DkgChecks.runId(DkgJson.string(c, "run"));
+        return DkgChecks.runId(DkgJson.READ.string(c, "run"));
     }
 
     private static int id(Map<String, Object> c, String field) {
-        return DkgJson.integer(c, field, 1, Participant.MAX_ID);
+        return DkgJson.READ.integer(c, field, 1, Participant.MAX_ID);
     }
 }

@@ -109,31 +109,31 @@ public final class DkgResults {
             return Optional.empty();
         }
         try {
-            Map<String, Object> m = DkgJson.parseObject(new String(v.get().value(), StandardCharsets.UTF_8));
-            DkgJson.requireVersion(m);
-            if (!DkgJson.string(m, "run").equals(runId)) {
+            Map<String, Object> m = DkgJson.READ.parseObject(new String(v.get().value(), StandardCharsets.UTF_8));
+            DkgJson.READ.requireVersion(m);
+            if (!DkgJson.READ.string(m, "run").equals(runId)) {
                 throw new DkgStateException("stored DKG result belongs to another run");
             }
-            KeyType type = KeyType.fromWire(DkgJson.string(m, "key"));
-            int id = DkgJson.integer(m, "id", 1, Participant.MAX_ID);
-            int t = DkgJson.integer(m, "threshold", 1, Roster.MAX_PARTICIPANTS);
-            byte[] secret = cipher.open(aad(runId, type, id), Hex.decode(DkgJson.string(m, "sealed")));
+            KeyType type = KeyType.fromWire(DkgJson.READ.string(m, "key"));
+            int id = DkgJson.READ.integer(m, "id", 1, Participant.MAX_ID);
+            int t = DkgJson.READ.integer(m, "threshold", 1, Roster.MAX_PARTICIPANTS);
+            byte[] secret = cipher.open(aad(runId, type, id), Hex.decode(DkgJson.READ.string(m, "sealed")));
             if (type == KeyType.FROST_BIP340) {
                 Map<Identifier, Point> shares = new TreeMap<>();
-                for (Object o : DkgJson.array(m, "verifyingShares")) {
-                    Map<String, Object> e = DkgJson.asObject(o, "verifyingShares[]");
-                    shares.put(Identifier.of(DkgJson.integer(e, "id", 1, Participant.MAX_ID)),
-                            Point.decodeCompressed(DkgJson.hexExact(e, "share", 33)));
+                for (Object o : DkgJson.READ.array(m, "verifyingShares")) {
+                    Map<String, Object> e = DkgJson.READ.asObject(o, "verifyingShares[]");
+                    shares.put(Identifier.of(DkgJson.READ.integer(e, "id", 1, Participant.MAX_ID)),
+                            Point.decodeCompressed(DkgJson.READ.hexExact(e, "share", 33)));
                 }
                 PublicKeyPackage pub = new PublicKeyPackage(shares,
-                        Point.decodeCompressed(DkgJson.hexExact(m, "groupKey", 33)), t);
+                        Point.decodeCompressed(DkgJson.READ.hexExact(m, "groupKey", 33)), t);
                 KeyPackage kp = KeyPackage.of(Identifier.of(id), Scalar.decodeNonZero(secret), pub);
                 return Optional.of(new DkgResult.Frost(runId, kp, pub));
             }
-            PairingCurve curve = PairingCurves.byName(DkgJson.string(m, "curve"));
+            PairingCurve curve = PairingCurves.byName(DkgJson.READ.string(m, "curve"));
             List<byte[]> cs = new ArrayList<>();
-            for (Object o : DkgJson.array(m, "commitments")) {
-                cs.add(DkgJson.hex(o, "commitments[]", Round1Message.MAX_ELEMENT_BYTES));
+            for (Object o : DkgJson.READ.array(m, "commitments")) {
+                cs.add(DkgJson.READ.hex(o, "commitments[]", Round1Message.MAX_ELEMENT_BYTES));
             }
             DtaPublicKey pub = new DtaPublicKey(curve, cs);
             MasterSecretShare share = new MasterSecretShare(curve, id, curve.scalarFromBytes(secret, "stored share"));

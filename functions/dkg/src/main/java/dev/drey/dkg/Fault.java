@@ -1,5 +1,7 @@
 package dev.drey.dkg;
 
+import dev.drey.nostr.StrictContent;
+
 /** What a complaint accuses a participant of; {@link #wireName()} is its spelling in the content. */
 public enum Fault {
     /** Round-1 commitments that do not decode to group elements, or not exactly t of them. */
@@ -31,6 +33,6 @@ public enum Fault {
                 return f;
             }
         }
-        throw new DkgMessageException("content: unknown fault '" + DkgJson.clip(s) + "'");
+        throw new DkgMessageException("content: unknown fault '" + StrictContent.clip(s) + "'");
     }
 }

@@ -1,5 +1,7 @@
 package dev.drey.dkg;
 
+import dev.drey.nostr.StrictContent;
+
 /** Which key a DKG run generates; {@link #wireName()} is its spelling in the start request. */
 public enum KeyType {
     /** The federation's secp256k1 group key, for FROST with the BIP-340 ciphersuite (printed as an npub). */
@@ -23,7 +25,7 @@ public enum KeyType {
                 return k;
             }
         }
-        throw new DkgMessageException("content: unknown key type '" + DkgJson.clip(name)
+        throw new DkgMessageException("content: unknown key type '" + StrictContent.clip(name)
                 + "' (expected frost-bip340 or dta)");
     }
 }

@@ -59,32 +59,32 @@ final class RunStateCodec {
 
     static RunState decode(String json) {
         try {
-            Map<String, Object> m = DkgJson.parseObject(json);
-            DkgJson.requireVersion(m);
-            RunState s = new RunState(DkgJson.string(m, "run"));
-            s.status = RunState.Status.fromWire(DkgJson.string(m, "status"));
+            Map<String, Object> m = DkgJson.READ.parseObject(json);
+            DkgJson.READ.requireVersion(m);
+            RunState s = new RunState(DkgJson.READ.string(m, "run"));
+            s.status = RunState.Status.fromWire(DkgJson.READ.string(m, "status"));
             if (m.containsKey("start")) {
-                s.start = DkgCodec.event(DkgJson.string(m, "start"), "start");
+                s.start = DkgCodec.event(DkgJson.READ.string(m, "start"), "start");
             }
             if (m.containsKey("seed")) {
-                s.seed = DkgJson.hexExact(m, "seed", 32);
+                s.seed = DkgJson.READ.hexExact(m, "seed", 32);
             }
-            for (Object o : DkgJson.array(m, "seen")) {
+            for (Object o : DkgJson.READ.array(m, "seen")) {
                 s.seen.add((String) o);
             }
-            for (Object o : DkgJson.array(m, "early")) {
+            for (Object o : DkgJson.READ.array(m, "early")) {
                 s.early.add(DkgCodec.event((String) o, "early"));
             }
             readEvents(m, "round1", s.round1);
             readEvents(m, "round2", s.round2);
-            for (Object o : DkgJson.array(m, "outbox")) {
-                Map<String, Object> e = DkgJson.asObject(o, "outbox[]");
-                s.outbox.add(new RunState.Outgoing(DkgJson.string(e, "trigger"),
-                        DkgCodec.event(DkgJson.string(e, "event"), "outbox")));
+            for (Object o : DkgJson.READ.array(m, "outbox")) {
+                Map<String, Object> e = DkgJson.READ.asObject(o, "outbox[]");
+                s.outbox.add(new RunState.Outgoing(DkgJson.READ.string(e, "trigger"),
+                        DkgCodec.event(DkgJson.READ.string(e, "event"), "outbox")));
             }
-            for (Object o : DkgJson.array(m, "culprits")) {
-                Map<String, Object> e = DkgJson.asObject(o, "culprits[]");
-                s.culprits.put((int) DkgJson.integer(e, "id"), DkgJson.string(e, "reason"));
+            for (Object o : DkgJson.READ.array(m, "culprits")) {
+                Map<String, Object> e = DkgJson.READ.asObject(o, "culprits[]");
+                s.culprits.put((int) DkgJson.READ.integer(e, "id"), DkgJson.READ.string(e, "reason"));
             }
             return s;
         } catch (DkgMessageException | ClassCastException e) {
@@ -93,10 +93,10 @@ final class RunStateCodec {
     }
 
     private static void readEvents(Map<String, Object> m, String field, Map<Integer, Event> into) {
-        List<Object> list = DkgJson.array(m, field);
+        List<Object> list = DkgJson.READ.array(m, field);
         for (Object o : list) {
-            Map<String, Object> e = DkgJson.asObject(o, field + "[]");
-            into.put((int) DkgJson.integer(e, "id"), DkgCodec.event(DkgJson.string(e, "event"), field));
+            Map<String, Object> e = DkgJson.READ.asObject(o, field + "[]");
+            into.put((int) DkgJson.READ.integer(e, "id"), DkgCodec.event(DkgJson.READ.string(e, "event"), field));
         }
     }
 }

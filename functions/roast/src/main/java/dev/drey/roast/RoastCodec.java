@@ -1,5 +1,7 @@
 package dev.drey.roast;
 
+import dev.drey.nostr.StrictContent;
+
 import dev.drey.crypto.CryptoException;
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.frost.FrostException;
@@ -21,6 +23,8 @@ import java.util.Map;
  * {@link RoastMessageException}.
  */
 public final class RoastCodec {
+    private static final StrictContent CONTENT =
+            new StrictContent(512 * 1024, 4, RoastMessageException::new);
     public static final int VERSION = 1;
 
     private RoastCodec() {
@@ -111,26 +115,26 @@ public final class RoastCodec {
         if (!RoastKinds.isSigningKind(kind)) {
             throw new RoastMessageException("kind " + kind + " is not a signing-protocol kind");
         }
-        Map<String, Object> c = ContentJson.parseObject(content);
-        if (!c.containsKey("v") || ContentJson.integer(c, "v") != VERSION) {
+        Map<String, Object> c = CONTENT.parseObject(content);
+        if (!c.containsKey("v") || CONTENT.integer(c, "v") != VERSION) {
             throw new RoastMessageException("content: 'v' must be " + VERSION);
         }
-        String type = ContentJson.string(c, "type");
+        String type = CONTENT.string(c, "type");
         RoastMessage m;
         try {
             m = switch (type) {
-                case SignRequest.TYPE -> new SignRequest(eventId, ContentJson.hex(c, "message", 32),
-                        ContentJson.string(c, "purpose"), strings(ContentJson.array(c, "coordinators"), "coordinators"),
-                        ContentJson.optionalString(c, "payload"), ContentJson.optionalString(c, "authorization"));
+                case SignRequest.TYPE -> new SignRequest(eventId, CONTENT.hexExact(c, "message", 32),
+                        CONTENT.string(c, "purpose"), strings(CONTENT.array(c, "coordinators"), "coordinators"),
+                        CONTENT.optionalString(c, "payload"), CONTENT.optionalString(c, "authorization"));
                 case Presignature.TYPE -> {
                     requireSession(c, 0);
-                    yield new Presignature(request(c), ContentJson.hex(c, "commitments", 66));
+                    yield new Presignature(request(c), CONTENT.hexExact(c, "commitments", 66));
                 }
                 case SessionStart.TYPE -> sessionStart(c);
                 case SignatureShareMessage.TYPE -> new SignatureShareMessage(request(c), session(c),
-                        ContentJson.hex(c, "share", 32), ContentJson.hex(c, "commitments", 66));
+                        CONTENT.hexExact(c, "share", 32), CONTENT.hexExact(c, "commitments", 66));
                 case SignatureResult.TYPE -> result(c);
-                case Refusal.TYPE -> new Refusal(request(c), session(c), ContentJson.string(c, "reason"));
+                case Refusal.TYPE -> new Refusal(request(c), session(c), CONTENT.string(c, "reason"));
                 default -> throw new RoastMessageException("content: unknown type '" + clip(type) + "'");
             };
         } catch (FrostException ex) {
@@ -143,7 +147,7 @@ public final class RoastCodec {
     }
 
     private static SessionStart sessionStart(Map<String, Object> c) {
-        List<Object> signers = ContentJson.array(c, "signers");
+        List<Object> signers = CONTENT.array(c, "signers");
         if (signers.isEmpty() || signers.size() > 10_000) {
             throw new RoastMessageException("content: 'signers' must list 1 to 10000 signers");
         }
@@ -156,26 +160,26 @@ public final class RoastCodec {
             Map<String, Object> s = (Map<String, Object>) raw;
             Identifier id;
             try {
-                id = Identifier.decode(ContentJson.hex(s, "id", 32));
+                id = Identifier.decode(CONTENT.hexExact(s, "id", 32));
             } catch (CryptoException ex) {
                 throw new RoastMessageException("content: bad signer id: " + ex.getMessage());
             }
-            list.add(SigningCommitments.decode(id, ContentJson.hex(s, "commitments", 66)));
+            list.add(SigningCommitments.decode(id, CONTENT.hexExact(s, "commitments", 66)));
         }
-        return new SessionStart(request(c), session(c), new SigningPackage(list, ContentJson.hex(c, "message", 32)));
+        return new SessionStart(request(c), session(c), new SigningPackage(list, CONTENT.hexExact(c, "message", 32)));
     }
 
     private static SignatureResult result(Map<String, Object> c) {
-        String status = ContentJson.string(c, "status");
+        String status = CONTENT.string(c, "status");
         if (status.equals("ok")) {
-            return SignatureResult.success(request(c), session(c), ContentJson.hex(c, "signature", 64));
+            return SignatureResult.success(request(c), session(c), CONTENT.hexExact(c, "signature", 64));
         }
         if (!status.equals("failed")) {
             throw new RoastMessageException("content: 'status' must be ok or failed");
         }
         requireSession(c, 0);
         List<Identifier> culprits = new ArrayList<>();
-        for (String s : strings(ContentJson.array(c, "culprits"), "culprits")) {
+        for (String s : strings(CONTENT.array(c, "culprits"), "culprits")) {
             if (!Hex.isLowerHex(s, 32)) {
                 throw new RoastMessageException("content: culprits must be 64-character hex identifiers");
             }
@@ -185,17 +189,17 @@ public final class RoastCodec {
                 throw new RoastMessageException("content: bad culprit: " + ex.getMessage());
             }
         }
-        return SignatureResult.failure(request(c), culprits, ContentJson.string(c, "reason"));
+        return SignatureResult.failure(request(c), culprits, CONTENT.string(c, "reason"));
     }
 
     private static String request(Map<String, Object> c) {
-        String r = ContentJson.string(c, "request");
+        String r = CONTENT.string(c, "request");
         RoastChecks.requestId(r);
         return r;
     }
 
     private static int session(Map<String, Object> c) {
-        long s = ContentJson.integer(c, "session");
+        long s = CONTENT.integer(c, "session");
         if (s < 0 || s > RoastChecks.MAX_SESSION) {
             throw new RoastMessageException("content: 'session' out of range");
         }
