@@ -140,8 +140,9 @@ class DtaKafkaEndToEndTest {
                 assertEquals(PolVerifier.Status.LOCKED, twoPass(verifier, m, rawId, pin + 1, token, goodPermit, date).status());
                 assertEquals(PolVerifier.Status.LOCKED, twoPass(verifier, m, rawId, pin, token, goodPermit, date).status(),
                         "locked after three consecutive failures");
-                // KANGAROO found the PIN errors, server side only
-                assertTrue(wrongPins.containsAll(List.of(1, -1)) || wrongPins.containsAll(List.of(1, 9999)), "" + wrongPins);
+                // the PIN errors go to the server-side audit only; KANGAROO gives up (0) on about a quarter of
+                // attempts (it depends on the client's random x), so a single run cannot insist on finding them
+                DtaRelayEndToEndTest.assertPinErrors(wrongPins, 1, -1, 1);
 
                 // refusals over Kafka: replayed, expired, unsigned (bad signature), wrongly signed
                 Event replay = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)

@@ -89,7 +89,34 @@ public class PairingBench {
         return Nip44.encrypt(payload, conversationKey);
     }
 
-    /** AMCL's SERVER_2 (its ate2 + one final exponentiation), as Milagro ships it. */
+    /** AMCL's own SERVER_2, called directly: no subgroup check of U/UT and V (Milagro's baseline). */
+    @Benchmark
+    public int serverAmclRaw() {
+        return curveName.equals("bls381")
+                ? org.apache.milagro.amcl.BLS381.MPIN.SERVER_2(date, h[0], h[1], y, sst, u, ut, v, null, null)
+                : org.apache.milagro.amcl.BN254CX.MPIN.SERVER_2(date, h[0], h[1], y, sst, u, ut, v, null, null);
+    }
+
+    /** The G1 subgroup check by definition, r·P = O (what the verifier did before the endomorphism test). */
+    @Benchmark
+    public boolean g1CheckByOrder() {
+        return curveName.equals("bls381")
+                ? org.apache.milagro.amcl.BLS381.ECP.fromBytes(v)
+                        .mul(new org.apache.milagro.amcl.BLS381.BIG(org.apache.milagro.amcl.BLS381.ROM.CURVE_Order))
+                        .is_infinity()
+                : org.apache.milagro.amcl.BN254CX.ECP.fromBytes(v)
+                        .mul(new org.apache.milagro.amcl.BN254CX.BIG(org.apache.milagro.amcl.BN254CX.ROM.CURVE_Order))
+                        .is_infinity();
+    }
+
+    /** The G1 check the verifier makes (decode, curve and subgroup: the endomorphism test on BLS12-381). */
+    @Benchmark
+    public byte[] g1Validate() {
+        curve.g1().validate(v, "V");
+        return v;
+    }
+
+    /** AMCL's SERVER_2 (its ate2 + one final exponentiation) after our subgroup checks of U/UT and V. */
     @Benchmark
     public int serverAmcl() {
         return curve.mpin().server2(date, h[0], h[1], y, sst, u, ut, v, null);

@@ -21,7 +21,15 @@ public record MpinVectorFile(Path path, List<Map<String, String>> cases) {
 
     public static MpinVectorFile read(Path path) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text = Files.readString(path);
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(path + ": no such file");
+        }
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IOException(path + ": not UTF-8 text");
+        }
         List<Map<String, String>> cases = name.endsWith(".json") ? json(text) : blocks(text, path);
         if (cases.isEmpty()) {
             throw new IOException(path + ": no test cases");

@@ -88,10 +88,14 @@ public final class Bls381Curve implements PairingCurve {
         return p;
     }
 
-    /** {@link #g1Point} plus the order-r subgroup check, for points from outside. */
+    /**
+     * {@link #g1Point} plus the order-r subgroup check, for points from outside; by the endomorphism test
+     * ({@link Bls381Subgroup}: about 2.5 times cheaper than r·P = O, same answer), where the other curves'
+     * copies of this class multiply by r.
+     */
     static ECP g1Checked(byte[] b, String what) {
         ECP p = g1Point(b, what);
-        if (!p.mul(big(R)).is_infinity()) {
+        if (!Bls381Subgroup.contains(p)) {
             throw new PairingException(what + ": not in the order-r subgroup");
         }
         return p;
