@@ -1,21 +1,17 @@
 package dev.drey.dta;
 
-import dev.drey.crypto.Hex;
-import dev.drey.crypto.Schnorr;
 import dev.drey.crypto.pairing.DtaShares;
 import dev.drey.crypto.pairing.MasterSecretShare;
 import dev.drey.crypto.pairing.VerifiableShare;
 import dev.drey.kafka.ProtocolKinds;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
-import dev.drey.pol.protocol.DtaMessages;
 import dev.drey.pol.protocol.RequestCheck;
-import dev.drey.pol.protocol.RequestRefusedException;
+import dev.drey.pol.protocol.ShareIssuingFunction;
 import dev.drey.pol.protocol.ShareRequest;
 import dev.drey.pol.protocol.ShareResponses;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,41 +21,27 @@ import java.util.Set;
  * app key and p-tagged to it. A request failing {@link RequestCheck} gets a signed refusal naming the
  * reason. Other kinds (including the responses on the same topic) produce nothing.
  */
-public final class DtaFunction {
-    private final byte[] minerSecretKey;
-    private final MasterSecretShare share;
-    private final RequestCheck check;
-    private final Clock clock;
-    private final SecureRandom rng;
+public final class DtaFunction extends ShareIssuingFunction {
 
     public DtaFunction(byte[] minerSecretKey, MasterSecretShare share, RequestCheck check, Clock clock,
             SecureRandom rng) {
-        this.minerSecretKey = minerSecretKey.clone();
-        this.share = share;
-        this.check = check;
-        this.clock = clock;
-        this.rng = rng;
+        super(minerSecretKey, share, check, clock, rng);
     }
 
     /** The usual wiring: requests accepted from {@code polServiceKeys}, request ids recorded in {@code kv}. */
     public static DtaFunction create(byte[] minerSecretKey, MasterSecretShare share, Set<String> polServiceKeys,
             KeyValueStore kv, Clock clock, SecureRandom rng) {
-        String me = Hex.encode(Schnorr.publicKey(minerSecretKey));
-        return new DtaFunction(minerSecretKey, share, new RequestCheck(polServiceKeys, share.curve().id(),
-                share.curve().fieldBytes(), kv, clock, "dta/" + me), clock, rng);
+        return new DtaFunction(minerSecretKey, share,
+                requestCheck("dta", minerSecretKey, share, polServiceKeys, kv, clock), clock, rng);
     }
 
-    public List<Event> handle(Event e) {
-        if (e.kind() != ProtocolKinds.DTA_CLIENT_SECRET_REQUEST && e.kind() != ProtocolKinds.DTA_TIME_PERMIT_REQUEST) {
-            return List.of();
-        }
-        long now = clock.instant().getEpochSecond();
-        ShareRequest r;
-        try {
-            r = check.check(e);
-        } catch (RequestRefusedException refused) {
-            return List.of(DtaMessages.refusal(now, e, refused).sign(minerSecretKey, rng));
-        }
+    @Override
+    protected boolean answers(int kind) {
+        return kind == ProtocolKinds.DTA_CLIENT_SECRET_REQUEST || kind == ProtocolKinds.DTA_TIME_PERMIT_REQUEST;
+    }
+
+    @Override
+    protected Event respond(ShareRequest r, long now) {
         VerifiableShare issued;
         DtaShares.Kind kind;
         if (r.kind() == ProtocolKinds.DTA_CLIENT_SECRET_REQUEST) {
@@ -69,7 +51,6 @@ public final class DtaFunction {
             kind = DtaShares.Kind.TIME_PERMIT;
             issued = DtaShares.issueTimePermit(share, r.date(), r.identityHash(), rng);
         }
-        return List.of(ShareResponses.encrypted(minerSecretKey, r, r.appKey(),
-                ShareResponses.payload(r, kind, issued), now, rng));
+        return ShareResponses.encrypted(minerSecretKey, r, r.appKey(), ShareResponses.payload(r, kind, issued), now, rng);
     }
 }

@@ -1,0 +1,61 @@
+package dev.drey.pol.protocol;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.pairing.MasterSecretShare;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.nostr.Event;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the DTA and M-Pin functions share: one miner's master-secret share, the request checks (PoL
+ * service signature, expiry, replay, shape) and the signed refusal. A subclass says which kinds it
+ * answers and what the answer to a checked request is.
+ */
+public abstract class ShareIssuingFunction {
+    protected final byte[] minerSecretKey;
+    protected final MasterSecretShare share;
+    protected final SecureRandom rng;
+    private final RequestCheck check;
+    private final Clock clock;
+
+    protected ShareIssuingFunction(byte[] minerSecretKey, MasterSecretShare share, RequestCheck check, Clock clock,
+            SecureRandom rng) {
+        this.minerSecretKey = minerSecretKey.clone();
+        this.share = share;
+        this.check = check;
+        this.clock = clock;
+        this.rng = rng;
+    }
+
+    /** The usual request check: accepted from {@code polServiceKeys}, request ids recorded in {@code kv} under {@code scope}/miner. */
+    protected static RequestCheck requestCheck(String scope, byte[] minerSecretKey, MasterSecretShare share,
+            Set<String> polServiceKeys, KeyValueStore kv, Clock clock) {
+        String me = Hex.encode(Schnorr.publicKey(minerSecretKey));
+        return new RequestCheck(polServiceKeys, share.curve().id(), share.curve().fieldBytes(), kv, clock,
+                scope + "/" + me);
+    }
+
+    /** Whether this function answers events of this kind (others produce nothing). */
+    protected abstract boolean answers(int kind);
+
+    /** The answer to a request that passed every check. */
+    protected abstract Event respond(ShareRequest request, long now);
+
+    public final List<Event> handle(Event e) {
+        if (!answers(e.kind())) {
+            return List.of();
+        }
+        long now = clock.instant().getEpochSecond();
+        ShareRequest r;
+        try {
+            r = check.check(e);
+        } catch (RequestRefusedException refused) {
+            return List.of(DtaMessages.refusal(now, e, refused).sign(minerSecretKey, rng));
+        }
+        return List.of(respond(r, now));
+    }
+}
