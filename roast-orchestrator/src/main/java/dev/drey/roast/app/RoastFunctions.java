@@ -4,8 +4,11 @@ import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
 import dev.drey.crypto.frost.Identifier;
 import dev.drey.crypto.frost.KeyPackage;
+import dev.drey.crypto.pairing.MasterSecretShare;
+import dev.drey.dta.DtaFunction;
 import dev.drey.kafka.MessageFamily;
 import dev.drey.kv.KeyValueStore;
+import dev.drey.mpin.MpinFunction;
 import dev.drey.nostr.Nip19;
 import dev.drey.roast.Federation;
 import dev.drey.roast.RoastCoordinator;
@@ -37,8 +40,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Builds the function this deployable runs, from plain settings (MicroProfile Config in the Quarkus app,
- * anything in tests), the KV store and the secrets. One artifact hosts both ROAST functions because they
- * consume the same topic, share the KV store and the federation description; {@value #FUNCTION} picks one.
+ * anything in tests), the KV store and the secrets. One artifact hosts all four functions (the two ROAST
+ * functions, the DTA and the M-Pin function), so the three adapters exist once; {@value #FUNCTION} picks one.
  */
 public final class RoastFunctions {
     public static final String FUNCTION = "drey.function";
@@ -52,6 +55,8 @@ public final class RoastFunctions {
     public static final String RUN_TTL = "drey.roast.run-ttl";
     public static final String ROSTER = "drey.relays.roster";
     public static final String DEFAULT_RELAYS = "drey.relays.default";
+    /** The PoL service keys whose DTA / M-Pin share requests are answered (npub or hex, comma-separated). */
+    public static final String POL_SERVICE_KEYS = "drey.pol.service-keys";
 
     private RoastFunctions() {
     }
@@ -61,8 +66,10 @@ public final class RoastFunctions {
         return switch (function) {
             case OrchestratorFunction.NAME -> List.of(MessageFamily.SIGN);
             case SignerFunction.NAME -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
-            default -> throw new IllegalArgumentException(FUNCTION + " must be " + OrchestratorFunction.NAME + " or "
-                    + SignerFunction.NAME + ", was '" + function + "'");
+            case ShareFunction.DTA -> List.of(MessageFamily.DTA);
+            case ShareFunction.MPIN -> List.of(MessageFamily.MPIN);
+            default -> throw new IllegalArgumentException(FUNCTION + " must be " + OrchestratorFunction.NAME + ", "
+                    + SignerFunction.NAME + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
         };
     }
 
@@ -70,8 +77,11 @@ public final class RoastFunctions {
             SecureRandom rng, Clock clock) {
         String function = required(settings, FUNCTION).strip();
         families(function);
-        Federation federation = federation(settings);
         RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
+        if (function.equals(ShareFunction.DTA) || function.equals(ShareFunction.MPIN)) {
+            return shareFunction(function, settings, kv, secrets, rng, clock, relays);
+        }
+        Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
             if (function.equals(OrchestratorFunction.NAME)) {
@@ -97,6 +107,29 @@ public final class RoastFunctions {
                     coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1))), relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);
+        }
+    }
+
+    /** The DTA or M-Pin function: this miner's DTA master-secret share, answering the configured PoL service keys. */
+    private static NostrFunction shareFunction(String function, UnaryOperator<String> settings, KeyValueStore kv,
+            SecretStore secrets, SecureRandom rng, Clock clock, RecipientRelays relays) {
+        Set<String> services = new LinkedHashSet<>();
+        for (String k : list(settings.apply(POL_SERVICE_KEYS))) {
+            services.add(pubkey(k, POL_SERVICE_KEYS));
+        }
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException(POL_SERVICE_KEYS + " must name at least one PoL service key");
+        }
+        byte[] entry = secrets.require(SecretKind.DTA_SHARE);
+        byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
+        try {
+            MasterSecretShare share = DtaShareEntry.decode(entry);
+            return new ShareFunction(function, function.equals(ShareFunction.DTA)
+                    ? DtaFunction.create(identityKey, share, services, kv, clock, rng)
+                    : MpinFunction.create(identityKey, share, services, kv, clock, rng), relays);
+        } finally {
+            Arrays.fill(entry, (byte) 0);
+            Arrays.fill(identityKey, (byte) 0); // the core keeps its own copy
         }
     }
 
