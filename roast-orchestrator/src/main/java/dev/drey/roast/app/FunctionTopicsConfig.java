@@ -25,7 +25,7 @@ public class FunctionTopicsConfig implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        String function = value(context, RoastFunctions.FUNCTION, OrchestratorFunction.NAME);
+        String function = value(context, RoastFunctions.FUNCTION, RoastFunctions.ORCHESTRATOR);
         String prefix = value(context, FunctionBeans.TOPIC_PREFIX, "");
         // On Lambda the runtime API is set: never start a consumer there, whatever the configuration forgot.
         String adapter = value(context, "drey.adapter",

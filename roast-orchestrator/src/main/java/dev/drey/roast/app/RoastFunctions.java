@@ -45,6 +45,9 @@ import java.util.function.UnaryOperator;
  */
 public final class RoastFunctions {
     public static final String FUNCTION = "drey.function";
+    /** {@code drey.function} values of the two ROAST functions. */
+    public static final String ORCHESTRATOR = "roast-orchestrator";
+    public static final String SIGNER = "signer";
     public static final String FEDERATION_FILE = "drey.federation.file";
     public static final String FEDERATION_JSON = "drey.federation.json";
     public static final String TRUSTED_COORDINATORS = "drey.signer.trusted-coordinators";
@@ -64,12 +67,12 @@ public final class RoastFunctions {
     /** The topics {@code function} consumes (as infra/functions.json says). */
     public static List<MessageFamily> families(String function) {
         return switch (function) {
-            case OrchestratorFunction.NAME -> List.of(MessageFamily.SIGN);
-            case SignerFunction.NAME -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
+            case RoastFunctions.ORCHESTRATOR -> List.of(MessageFamily.SIGN);
+            case RoastFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
             case ShareFunction.DTA -> List.of(MessageFamily.DTA);
             case ShareFunction.MPIN -> List.of(MessageFamily.MPIN);
-            default -> throw new IllegalArgumentException(FUNCTION + " must be " + OrchestratorFunction.NAME + ", "
-                    + SignerFunction.NAME + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
+            default -> throw new IllegalArgumentException(FUNCTION + " must be " + RoastFunctions.ORCHESTRATOR + ", "
+                    + RoastFunctions.SIGNER + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
         };
     }
 
@@ -84,10 +87,11 @@ public final class RoastFunctions {
         Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
-            if (function.equals(OrchestratorFunction.NAME)) {
+            if (function.equals(RoastFunctions.ORCHESTRATOR)) {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
-                return new OrchestratorFunction(new RoastOrchestrator(federation, identityKey, store, clock, rng), relays);
+                RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng);
+                return new ReactionFunction(ORCHESTRATOR, orchestrator::handle, relays);
             }
             byte[] share = secrets.require(SecretKind.FROST_SHARE);
             KeyPackage key;
@@ -103,8 +107,9 @@ public final class RoastFunctions {
             if (coordinators.isEmpty()) {
                 throw new IllegalArgumentException(TRUSTED_COORDINATORS + " must name at least one coordinator key");
             }
-            return new SignerFunction(new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
-                    coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1))), relays);
+            Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
+                    coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
+            return new ReactionFunction(SIGNER, signer::handle, relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);
         }

@@ -43,7 +43,7 @@ public class KafkaAndKeysResource implements QuarkusTestResourceLifecycleManager
             Map<String, String> c = new HashMap<>();
             c.put("kafka.bootstrap.servers", bootstrapServers);
             c.put("drey.kafka.topic-prefix", PREFIX);
-            c.put("drey.function", OrchestratorFunction.NAME);
+            c.put("drey.function", RoastFunctions.ORCHESTRATOR);
             c.put("drey.adapter", "local");
             c.put("drey.federation.file", federation.toString());
             c.put("drey.secrets.path", keyFile.toString());

@@ -84,7 +84,7 @@ final class TestFederation {
     NostrFunction function(String function, Identifier signer, Path kvFile, long seed) {
         KeyValueStore kv = MvStoreKeyValueStore.open(kvFile, Clock.systemUTC(), false);
         return RoastFunctions.create(settings(function)::get, kv,
-                function.equals(SignerFunction.NAME) ? signerSecrets(signer) : coordinatorSecrets(),
+                function.equals(RoastFunctions.SIGNER) ? signerSecrets(signer) : coordinatorSecrets(),
                 RoastSimulation.seeded(seed), Clock.fixed(Instant.ofEpochSecond(1_760_000_000L), ZoneOffset.UTC));
     }
 
