@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
 import dev.drey.kafka.EventLog;
 import dev.drey.kafka.EventLogConfig;
 import dev.drey.kafka.Topics;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Quarkus side of the wiring: every object is built by the plain-Java factories ({@link KeyValueStores},
- * {@link SecretStores}, {@link RoastFunctions}) from MicroProfile Config, so application.properties,
+ * {@link SecretStores}, {@link MinerFunctions}) from MicroProfile Config, so application.properties,
  * {@code -D} properties and environment variables ({@code DREY_KV_BACKEND}, {@code DREY_KMS_KEY_ID},
  * {@code KAFKA_BOOTSTRAP_SERVERS}, ...) all work, and nothing here is reflective.
  */
@@ -74,7 +75,7 @@ public class FunctionBeans {
     @Produces
     @Singleton
     NostrFunction function(KeyValueStore kv, SecretStore secrets) {
-        return RoastFunctions.create(settings(), kv, secrets, new SecureRandom(), Clock.systemUTC());
+        return MinerFunctions.create(settings(), kv, secrets, new SecureRandom(), Clock.systemUTC());
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
 import dev.drey.kafka.MessageFamily;
 import dev.drey.kafka.Topics;
 import io.smallrye.config.ConfigSourceContext;
@@ -25,7 +26,7 @@ public class FunctionTopicsConfig implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        String function = value(context, RoastFunctions.FUNCTION, RoastFunctions.ORCHESTRATOR);
+        String function = value(context, MinerFunctions.FUNCTION, MinerFunctions.ORCHESTRATOR);
         String prefix = value(context, FunctionBeans.TOPIC_PREFIX, "");
         // On Lambda the runtime API is set: never start a consumer there, whatever the configuration forgot.
         String adapter = value(context, "drey.adapter",
@@ -35,7 +36,7 @@ public class FunctionTopicsConfig implements ConfigSourceFactory {
         try {
             Topics topics = Topics.withPrefix(prefix);
             List<String> names = new ArrayList<>();
-            for (MessageFamily f : RoastFunctions.families(function)) {
+            for (MessageFamily f : MinerFunctions.families(function)) {
                 names.add(topics.topicFor(f));
             }
             m.put(PREFIX + "topics", String.join(",", names));

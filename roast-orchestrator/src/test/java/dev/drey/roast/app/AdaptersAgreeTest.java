@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class AdaptersAgreeTest {
     List<Event> presignatures(Event request) {
         List<Event> out = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            NostrFunction signer = fed.function(RoastFunctions.SIGNER, Identifier.of(i), dir.resolve("s" + i + ".mv.db"), 100 + i);
+            NostrFunction signer = fed.function(MinerFunctions.SIGNER, Identifier.of(i), dir.resolve("s" + i + ".mv.db"), 100 + i);
             out.add(signer.handle(request).outbox().get(0).event());
         }
         return out;
@@ -124,11 +125,11 @@ class AdaptersAgreeTest {
         inputs.add(request);
         inputs.addAll(presignatures(request));
 
-        List<OutboxRecord> viaLocal = local(fed.function(RoastFunctions.ORCHESTRATOR, null, dir.resolve("o1.mv.db"), 7), inputs);
+        List<OutboxRecord> viaLocal = local(fed.function(MinerFunctions.ORCHESTRATOR, null, dir.resolve("o1.mv.db"), 7), inputs);
         String malformed = "{\"topic\":\"drey.sign\",\"partition\":0,\"offset\":99,\"key\":null,\"value\":\"e30=\",\"headers\":[]}";
-        List<OutboxRecord> viaLambda = lambda(fed.function(RoastFunctions.ORCHESTRATOR, null, dir.resolve("o2.mv.db"), 7),
+        List<OutboxRecord> viaLambda = lambda(fed.function(MinerFunctions.ORCHESTRATOR, null, dir.resolve("o2.mv.db"), 7),
                 inputs, malformed);
-        List<OutboxRecord> viaKnative = knative(fed.function(RoastFunctions.ORCHESTRATOR, null, dir.resolve("o3.mv.db"), 7), inputs);
+        List<OutboxRecord> viaKnative = knative(fed.function(MinerFunctions.ORCHESTRATOR, null, dir.resolve("o3.mv.db"), 7), inputs);
 
         assertEquals(1, viaLocal.size(), "one session start once t presignatures are in");
         Event start = viaLocal.get(0).event();
@@ -145,10 +146,10 @@ class AdaptersAgreeTest {
         Event request = fed.signRequest(2);
         Identifier me = Identifier.of(4);
         List<Event> inputs = List.of(request);
-        NostrFunction local = fed.function(RoastFunctions.SIGNER, me, dir.resolve("l.mv.db"), 11);
+        NostrFunction local = fed.function(MinerFunctions.SIGNER, me, dir.resolve("l.mv.db"), 11);
         List<OutboxRecord> viaLocal = local(local, inputs);
-        List<OutboxRecord> viaLambda = lambda(fed.function(RoastFunctions.SIGNER, me, dir.resolve("m.mv.db"), 11), inputs, null);
-        List<OutboxRecord> viaKnative = knative(fed.function(RoastFunctions.SIGNER, me, dir.resolve("k.mv.db"), 11), inputs);
+        List<OutboxRecord> viaLambda = lambda(fed.function(MinerFunctions.SIGNER, me, dir.resolve("m.mv.db"), 11), inputs, null);
+        List<OutboxRecord> viaKnative = knative(fed.function(MinerFunctions.SIGNER, me, dir.resolve("k.mv.db"), 11), inputs);
         assertEquals(1, viaLocal.size());
         assertEquals(RoastKinds.PRESIGNATURE, viaLocal.get(0).event().kind());
         assertEquals(viaLocal, viaLambda);
@@ -165,7 +166,7 @@ class AdaptersAgreeTest {
     void aBatchWithOnlyBadRecordsPublishesNothingAndSaysWhy() throws Exception {
         Captured c = new Captured();
         MskBatchHandler handler = new MskBatchHandler(new MskBatchDecoder(),
-                new FunctionRunner(fed.function(RoastFunctions.ORCHESTRATOR, null, dir.resolve("b.mv.db"), 1), c));
+                new FunctionRunner(fed.function(MinerFunctions.ORCHESTRATOR, null, dir.resolve("b.mv.db"), 1), c));
         String json = "{\"eventSource\":\"aws:kafka\",\"records\":{\"drey.sign-0\":[{\"topic\":\"drey.sign\","
                 + "\"partition\":0,\"offset\":5,\"key\":\"YWJj\",\"value\":\"e30=\",\"headers\":[]}]}}";
         BatchOutcome o = handler.handle(json.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
 import dev.drey.kafka.EmbeddedKafka;
 import dev.drey.secrets.PassphraseKeyFile;
 import dev.drey.secrets.ScryptParams;
@@ -43,7 +44,7 @@ public class KafkaAndKeysResource implements QuarkusTestResourceLifecycleManager
             Map<String, String> c = new HashMap<>();
             c.put("kafka.bootstrap.servers", bootstrapServers);
             c.put("drey.kafka.topic-prefix", PREFIX);
-            c.put("drey.function", RoastFunctions.ORCHESTRATOR);
+            c.put("drey.function", MinerFunctions.ORCHESTRATOR);
             c.put("drey.adapter", "local");
             c.put("drey.federation.file", federation.toString());
             c.put("drey.secrets.path", keyFile.toString());

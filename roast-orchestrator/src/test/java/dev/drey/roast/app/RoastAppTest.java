@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -52,10 +53,10 @@ class RoastAppTest {
         List<Event> inputs = new ArrayList<>();
         inputs.add(request);
         for (int i = 1; i <= 3; i++) {
-            NostrFunction signer = fed.function(RoastFunctions.SIGNER, Identifier.of(i), tmp.resolve("s" + i + ".mv.db"), n * 10 + i);
+            NostrFunction signer = fed.function(MinerFunctions.SIGNER, Identifier.of(i), tmp.resolve("s" + i + ".mv.db"), n * 10 + i);
             inputs.add(signer.handle(request).outbox().get(0).event());
         }
-        NostrFunction direct = fed.function(RoastFunctions.ORCHESTRATOR, null, tmp.resolve("o.mv.db"), 1);
+        NostrFunction direct = fed.function(MinerFunctions.ORCHESTRATOR, null, tmp.resolve("o.mv.db"), 1);
         Event expected = null;
         for (Event e : inputs) {
             FunctionResult r = direct.handle(e);

@@ -1,5 +1,8 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
+import dev.drey.miner.DtaShareEntry;
+import dev.drey.miner.ShareFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DTA and M-Pin functions on the same three adapters as the ROAST functions, built as a deployment
- * builds them ({@link RoastFunctions#create}: drey.function, drey.pol.service-keys, the key file's
+ * builds them ({@link MinerFunctions#create}: drey.function, drey.pol.service-keys, the key file's
  * identity key and dta-share entry): a request signed by the PoL service, as the local Kafka consumer reads
  * it, as an MSK batch through {@link LambdaEntry}, and as a binary-mode CloudEvent POSTed to
  * {@link CloudEventResource}, each into a fresh instance from the same seed and clock, must give the same
@@ -78,13 +81,13 @@ class ShareFunctionsAdaptersTest {
 
     NostrFunction function(String name, long seed) {
         Map<String, String> s = new HashMap<>();
-        s.put(RoastFunctions.FUNCTION, name);
-        s.put(RoastFunctions.POL_SERVICE_KEYS, service);
-        s.put(RoastFunctions.DEFAULT_RELAYS, TestFederation.DEFAULT_RELAY);
+        s.put(MinerFunctions.FUNCTION, name);
+        s.put(MinerFunctions.POL_SERVICE_KEYS, service);
+        s.put(MinerFunctions.DEFAULT_RELAYS, TestFederation.DEFAULT_RELAY);
         KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv" + kvFiles++ + ".mv.db"), Clock.systemUTC(), false);
         SecretBundle secrets = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
                 SecretKind.DTA_SHARE, DtaShareEntry.encode(share)));
-        return RoastFunctions.create(s::get, kv, secrets, RoastSimulation.seeded(seed),
+        return MinerFunctions.create(s::get, kv, secrets, RoastSimulation.seeded(seed),
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     }
 
@@ -150,7 +153,7 @@ class ShareFunctionsAdaptersTest {
     List<OutboxRecord> alikeOnEveryAdapter(String function, MessageFamily family, Event request, String requestId,
             byte[] recipientSecret)
             throws Exception {
-        assertEquals(List.of(family), RoastFunctions.families(function));
+        assertEquals(List.of(family), MinerFunctions.families(function));
         String topic = "drey." + family.topicSuffix();
         List<OutboxRecord> viaLocal = local(function(function, 5), topic, request);
         List<OutboxRecord> viaLambda = lambda(function(function, 5), topic, request);
@@ -204,20 +207,20 @@ class ShareFunctionsAdaptersTest {
 
     @Test
     void aShareFunctionNeedsServiceKeysAndAWellFormedShare() {
-        Map<String, String> s = new HashMap<>(Map.of(RoastFunctions.FUNCTION, ShareFunction.MPIN));
+        Map<String, String> s = new HashMap<>(Map.of(MinerFunctions.FUNCTION, ShareFunction.MPIN));
         KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("bad.mv.db"), Clock.systemUTC(), false);
         SecretBundle secrets = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
                 SecretKind.DTA_SHARE, DtaShareEntry.encode(share)));
         IllegalArgumentException noKeys = assertThrows(IllegalArgumentException.class,
-                () -> RoastFunctions.create(s::get, kv, secrets, new SecureRandom(), Clock.systemUTC()));
-        assertTrue(noKeys.getMessage().contains(RoastFunctions.POL_SERVICE_KEYS), noKeys.getMessage());
+                () -> MinerFunctions.create(s::get, kv, secrets, new SecureRandom(), Clock.systemUTC()));
+        assertTrue(noKeys.getMessage().contains(MinerFunctions.POL_SERVICE_KEYS), noKeys.getMessage());
 
-        s.put(RoastFunctions.POL_SERVICE_KEYS, service);
+        s.put(MinerFunctions.POL_SERVICE_KEYS, service);
         byte[] truncated = DtaShareEntry.encode(share);
         SecretBundle bad = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
                 SecretKind.DTA_SHARE, java.util.Arrays.copyOf(truncated, truncated.length - 1)));
         IllegalArgumentException shortShare = assertThrows(IllegalArgumentException.class,
-                () -> RoastFunctions.create(s::get, kv, bad, new SecureRandom(), Clock.systemUTC()));
+                () -> MinerFunctions.create(s::get, kv, bad, new SecureRandom(), Clock.systemUTC()));
         assertTrue(shortShare.getMessage().startsWith("dta-share: value must be"), shortShare.getMessage());
         assertEquals(share, DtaShareEntry.decode(DtaShareEntry.encode(share)));
         kv.close();

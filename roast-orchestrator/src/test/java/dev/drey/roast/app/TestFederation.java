@@ -1,5 +1,7 @@
 package dev.drey.roast.app;
 
+import dev.drey.miner.MinerFunctions;
+import dev.drey.miner.FederationFile;
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
 import dev.drey.crypto.Schnorr;
@@ -72,19 +74,19 @@ final class TestFederation {
     /** The settings of {@code function} (signer settings trust this coordinator). */
     Map<String, String> settings(String function) {
         Map<String, String> s = new HashMap<>();
-        s.put(RoastFunctions.FUNCTION, function);
-        s.put(RoastFunctions.FEDERATION_JSON, federationJson());
-        s.put(RoastFunctions.TRUSTED_COORDINATORS, coordinator);
-        s.put(RoastFunctions.PURPOSES, "test");
-        s.put(RoastFunctions.DEFAULT_RELAYS, DEFAULT_RELAY);
+        s.put(MinerFunctions.FUNCTION, function);
+        s.put(MinerFunctions.FEDERATION_JSON, federationJson());
+        s.put(MinerFunctions.TRUSTED_COORDINATORS, coordinator);
+        s.put(MinerFunctions.PURPOSES, "test");
+        s.put(MinerFunctions.DEFAULT_RELAYS, DEFAULT_RELAY);
         return s;
     }
 
     /** {@code function} built as a deployment builds it, with a fixed seed and clock so runs are reproducible. */
     NostrFunction function(String function, Identifier signer, Path kvFile, long seed) {
         KeyValueStore kv = MvStoreKeyValueStore.open(kvFile, Clock.systemUTC(), false);
-        return RoastFunctions.create(settings(function)::get, kv,
-                function.equals(RoastFunctions.SIGNER) ? signerSecrets(signer) : coordinatorSecrets(),
+        return MinerFunctions.create(settings(function)::get, kv,
+                function.equals(MinerFunctions.SIGNER) ? signerSecrets(signer) : coordinatorSecrets(),
                 RoastSimulation.seeded(seed), Clock.fixed(Instant.ofEpochSecond(1_760_000_000L), ZoneOffset.UTC));
     }
 

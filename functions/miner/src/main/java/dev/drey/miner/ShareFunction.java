@@ -1,4 +1,4 @@
-package dev.drey.roast.app;
+package dev.drey.miner;
 
 import dev.drey.nostr.Event;
 import dev.drey.pol.protocol.DtaMessages;

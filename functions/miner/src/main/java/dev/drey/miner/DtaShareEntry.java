@@ -1,4 +1,4 @@
-package dev.drey.roast.app;
+package dev.drey.miner;
 
 import dev.drey.crypto.pairing.MasterSecretShare;
 import dev.drey.crypto.pairing.PairingCurve;

@@ -1,4 +1,4 @@
-package dev.drey.roast.app;
+package dev.drey.miner;
 
 import dev.drey.nostr.Event;
 import dev.drey.roast.Reaction;
@@ -12,12 +12,12 @@ import java.util.function.Function;
  * {@code RoastOrchestrator#handle}, the signer's {@code Signer#handle}) as a deployable function: its
  * events routed to their recipients' relays, its notes kept for the log.
  */
-final class ReactionFunction implements NostrFunction {
+public final class ReactionFunction implements NostrFunction {
     private final String name;
     private final Function<Event, Reaction> core;
     private final RecipientRelays relays;
 
-    ReactionFunction(String name, Function<Event, Reaction> core, RecipientRelays relays) {
+    public ReactionFunction(String name, Function<Event, Reaction> core, RecipientRelays relays) {
         this.name = name;
         this.core = core;
         this.relays = relays;

@@ -1,4 +1,4 @@
-package dev.drey.roast.app;
+package dev.drey.miner;
 
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
@@ -43,7 +43,7 @@ import java.util.function.UnaryOperator;
  * anything in tests), the KV store and the secrets. One artifact hosts all four functions (the two ROAST
  * functions, the DTA and the M-Pin function), so the three adapters exist once; {@value #FUNCTION} picks one.
  */
-public final class RoastFunctions {
+public final class MinerFunctions {
     public static final String FUNCTION = "drey.function";
     /** {@code drey.function} values of the two ROAST functions. */
     public static final String ORCHESTRATOR = "roast-orchestrator";
@@ -61,18 +61,18 @@ public final class RoastFunctions {
     /** The PoL service keys whose DTA / M-Pin share requests are answered (npub or hex, comma-separated). */
     public static final String POL_SERVICE_KEYS = "drey.pol.service-keys";
 
-    private RoastFunctions() {
+    private MinerFunctions() {
     }
 
     /** The topics {@code function} consumes (as infra/functions.json says). */
     public static List<MessageFamily> families(String function) {
         return switch (function) {
-            case RoastFunctions.ORCHESTRATOR -> List.of(MessageFamily.SIGN);
-            case RoastFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
+            case MinerFunctions.ORCHESTRATOR -> List.of(MessageFamily.SIGN);
+            case MinerFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
             case ShareFunction.DTA -> List.of(MessageFamily.DTA);
             case ShareFunction.MPIN -> List.of(MessageFamily.MPIN);
-            default -> throw new IllegalArgumentException(FUNCTION + " must be " + RoastFunctions.ORCHESTRATOR + ", "
-                    + RoastFunctions.SIGNER + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
+            default -> throw new IllegalArgumentException(FUNCTION + " must be " + MinerFunctions.ORCHESTRATOR + ", "
+                    + MinerFunctions.SIGNER + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
         };
     }
 
@@ -87,7 +87,7 @@ public final class RoastFunctions {
         Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
-            if (function.equals(RoastFunctions.ORCHESTRATOR)) {
+            if (function.equals(MinerFunctions.ORCHESTRATOR)) {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
                 RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng);
@@ -139,7 +139,7 @@ public final class RoastFunctions {
     }
 
     /** This miner's key package: the member whose verifying share is share·G. */
-    static KeyPackage keyPackage(Federation federation, Scalar share) {
+    public static KeyPackage keyPackage(Federation federation, Scalar share) {
         for (Identifier id : federation.members()) {
             if (federation.verifyingShare(id).equals(dev.drey.crypto.Point.mulG(share))) {
                 return KeyPackage.of(id, share, federation.group());
@@ -167,7 +167,7 @@ public final class RoastFunctions {
         return SigningPolicy.allOf(rules.toArray(SigningPolicy[]::new));
     }
 
-    static Federation federation(UnaryOperator<String> s) {
+    public static Federation federation(UnaryOperator<String> s) {
         String inline = s.apply(FEDERATION_JSON);
         if (inline != null && !inline.isBlank()) {
             return FederationFile.parse(inline.getBytes(StandardCharsets.UTF_8));
@@ -211,7 +211,7 @@ public final class RoastFunctions {
         return v;
     }
 
-    static List<String> list(String v) {
+    public static List<String> list(String v) {
         List<String> out = new ArrayList<>();
         if (v != null) {
             for (String p : v.split(",")) {

@@ -1,4 +1,4 @@
-package dev.drey.roast.app;
+package dev.drey.miner;
 
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Point;
