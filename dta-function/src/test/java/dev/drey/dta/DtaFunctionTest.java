@@ -113,8 +113,10 @@ class DtaFunctionTest {
         DtaFunction m = miners.get(0);
         String id = Hex.encode(random(16));
         Event ok = DtaMessages.clientSecretRequest(now, id, curve.id(), hid, app.publicKey(), now + 60).sign(serviceSk, rng);
-        assertEquals(ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, m.handle(ok).get(0).kind());
-        assertRefused("replay", m.handle(ok));
+        Event answer = m.handle(ok).get(0);
+        assertEquals(ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, answer.kind());
+        // a redelivery of the same event gets the very same answer (same id: relays drop it), no second share
+        assertEquals(List.of(answer), m.handle(ok));
         Event sameIdResigned = DtaMessages.clientSecretRequest(now + 1, id, curve.id(), hid, app.publicKey(), now + 60)
                 .sign(serviceSk, rng);
         assertRefused("replay", m.handle(sameIdResigned));

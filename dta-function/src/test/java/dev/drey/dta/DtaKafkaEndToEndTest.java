@@ -144,8 +144,9 @@ class DtaKafkaEndToEndTest {
                 // attempts (it depends on the client's random x), so a single run cannot insist on finding them
                 DtaRelayEndToEndTest.assertPinErrors(wrongPins, 1, -1, 1);
 
-                // refusals over Kafka: replayed, expired, unsigned (bad signature), wrongly signed
-                Event replay = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
+                // refusals over Kafka: replayed (another event reusing the request id), expired, unsigned (bad
+                // signature), wrongly signed
+                Event replay = DtaMessages.clientSecretRequest(now + 1, csId, curve.id(), hid, app.publicKey(), now + 120)
                         .sign(serviceSk, rng);
                 assertCodes("replay", bus.request(replay, 3));
                 assertCodes("expired", bus.request(DtaMessages.clientSecretRequest(now, requestId(), curve.id(), hid,

@@ -67,9 +67,32 @@ public final class RequestCheck {
                     "expiresAt is more than " + MAX_AHEAD.toMinutes() + " minutes ahead");
         }
         String key = "dta/" + scope + "/request/" + r.requestId();
-        if (!kv.putIfAbsent(key, e.id().getBytes(StandardCharsets.US_ASCII), SEEN_TTL)) {
-            throw new RequestRefusedException(RefusalReason.REPLAY, r.requestId(), "request id already used");
+        byte[] eventId = e.id().getBytes(StandardCharsets.US_ASCII);
+        if (!kv.putIfAbsent(key, eventId, SEEN_TTL)) {
+            // The very same event again (a redelivery after a crash before its answer was stored) may be
+            // answered; another event reusing the request id is a replay.
+            boolean sameEvent = kv.get(key).map(v -> java.util.Arrays.equals(v.value(), eventId)).orElse(false);
+            if (!sameEvent) {
+                throw new RequestRefusedException(RefusalReason.REPLAY, r.requestId(), "request id already used");
+            }
         }
         return r;
+    }
+
+    /** Where the answer to request event {@code eventId} is kept, so a redelivery re-sends the very same event. */
+    String answerKey(String eventId) {
+        return "dta/" + scope + "/answer/" + eventId;
+    }
+
+    java.util.Optional<byte[]> storedAnswer(String eventId) {
+        return kv.get(answerKey(eventId)).map(v -> v.value());
+    }
+
+    /** Keeps the answer (first writer wins); returns the one kept. */
+    byte[] storeAnswer(String eventId, byte[] answer) {
+        if (kv.putIfAbsent(answerKey(eventId), answer, SEEN_TTL)) {
+            return answer;
+        }
+        return storedAnswer(eventId).orElse(answer);
     }
 }

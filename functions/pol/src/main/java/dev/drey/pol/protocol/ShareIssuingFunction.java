@@ -5,6 +5,10 @@ import dev.drey.crypto.Schnorr;
 import dev.drey.crypto.pairing.MasterSecretShare;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
+import dev.drey.nostr.NostrParseException;
+import dev.drey.nostr.NostrParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Set;
  * answers and what the answer to a checked request is.
  */
 public abstract class ShareIssuingFunction {
+    private static final NostrParser PARSER = new NostrParser();
     protected final byte[] minerSecretKey;
     protected final MasterSecretShare share;
     protected final SecureRandom rng;
@@ -49,13 +54,31 @@ public abstract class ShareIssuingFunction {
         if (!answers(e.kind())) {
             return List.of();
         }
+        // Every platform redelivers: the same request event gets the very same answer (same event id, so
+        // relays drop it as a duplicate), never a second share nor a replay refusal.
+        if (e.verify().isValid()) {
+            Optional<byte[]> kept = check.storedAnswer(e.id());
+            if (kept.isPresent()) {
+                return List.of(decodeKept(kept.get()));
+            }
+        }
         long now = clock.instant().getEpochSecond();
         ShareRequest r;
         try {
             r = check.check(e);
         } catch (RequestRefusedException refused) {
-            return List.of(DtaMessages.refusal(now, e, refused).sign(minerSecretKey, rng));
+            // created_at of the request, so a redelivered bad request yields the same refusal id
+            return List.of(DtaMessages.refusal(e.createdAt(), e, refused).sign(minerSecretKey, rng));
         }
-        return List.of(respond(r, now));
+        Event answer = respond(r, now);
+        return List.of(decodeKept(check.storeAnswer(e.id(), answer.toJson().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Event decodeKept(byte[] json) {
+        try {
+            return PARSER.parseEvent(new String(json, StandardCharsets.UTF_8));
+        } catch (NostrParseException ex) {
+            throw new IllegalStateException("a stored answer is not an event: " + ex.getMessage(), ex);
+        }
     }
 }
