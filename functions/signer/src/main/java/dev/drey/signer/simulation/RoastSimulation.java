@@ -281,7 +281,7 @@ public final class RoastSimulation {
                 signerNanos += now() - t0;
                 for (Event out : r.events()) {
                     if (invalid.contains(who) && out.kind() == RoastKinds.SIGNATURE_SHARE) {
-                        out = corrupt(out, nostrKeys.get(who), rng);
+                        out = InvalidShare.corrupt(out, nostrKeys.get(who), rng);
                     }
                     String to = recipient(out);
                     Integer target = coordinatorIndex.get(to);
@@ -390,23 +390,6 @@ public final class RoastSimulation {
             return null;
         }
         return network.queue.poll();
-    }
-
-    /** The invalid signer's share: the real message with a random share, signed again by its author. */
-    private static Event corrupt(Event share, byte[] nostrKey, SecureRandom rng) {
-        RoastMessage m = RoastCodec.decode(share);
-        if (!(m instanceof SignatureShareMessage s)) {
-            return share;
-        }
-        SignatureShareMessage bad = new SignatureShareMessage(s.requestId(), s.sessionId(),
-                Scalar.random(rng).encode(), s.nextCommitments());
-        List<String> to = new ArrayList<>();
-        for (List<String> tag : share.tags()) {
-            if (tag.get(0).equals("p")) {
-                to.add(tag.get(1));
-            }
-        }
-        return RoastCodec.template(bad, share.createdAt(), to).sign(nostrKey, rng);
     }
 
     /** A deterministic generator for a seed (reproducible runs), or a strong one for seed 0. */

@@ -1,0 +1,37 @@
+package dev.drey.signer.simulation;
+
+import dev.drey.crypto.Scalar;
+import dev.drey.nostr.Event;
+import dev.drey.roast.RoastCodec;
+import dev.drey.roast.RoastMessage;
+import dev.drey.roast.SignatureShareMessage;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A misbehaving signer for simulations and the devnet: its signature share (kind 3423) replaced by a random
+ * scalar, the rest of the message kept and the event signed again by its author, so only the FROST share check
+ * (not the nostr signature) can catch it.
+ */
+public final class InvalidShare {
+    private InvalidShare() {
+    }
+
+    /** {@code share} with a random signature share, signed by {@code nostrKey}; any other event unchanged. */
+    public static Event corrupt(Event share, byte[] nostrKey, SecureRandom rng) {
+        RoastMessage m = RoastCodec.decode(share);
+        if (!(m instanceof SignatureShareMessage s)) {
+            return share;
+        }
+        SignatureShareMessage bad = new SignatureShareMessage(s.requestId(), s.sessionId(),
+                Scalar.random(rng).encode(), s.nextCommitments());
+        List<String> to = new ArrayList<>();
+        for (List<String> tag : share.tags()) {
+            if (tag.get(0).equals("p")) {
+                to.add(tag.get(1));
+            }
+        }
+        return RoastCodec.template(bad, share.createdAt(), to).sign(nostrKey, rng);
+    }
+}
