@@ -5,6 +5,7 @@
 //    referenced is not declared; each.* is used outside a for_each block;
 //  - a local module source does not exist, a module is given an input it does not declare, is
 //    not given one it requires, or an output of it that is referenced does not exist;
+//  - a moved block's `from` is still declared or its `to` names no resource or module;
 //  - infra/functions.json's topics differ from dev.drey.kafka.MessageFamily + the outbox, or an
 //    environment's topic list differs from it;
 //  - a function of infra/functions.json lacks, in aws/, a Lambda and one MSK event-source mapping
@@ -56,7 +57,46 @@ export async function checkDirectory(config, loader) {
     }
   }
   for (const [name, m] of config.modules) problems.push(...(await checkModuleCall(config, name, m, loader)));
+  problems.push(...(await checkMovedBlocks(config, loader)));
   return { problems, stats };
+}
+
+/**
+ * A moved block keeps an object's state when its address changes. Terraform refuses one whose
+ * `from` is still declared, and one whose `to` names nothing plans the object's destruction.
+ */
+async function checkMovedBlocks(config, loader) {
+  const problems = [];
+  for (const { file, body } of config.moved) {
+    const [from, to] = [body.from, body.to].map((v) => /^\$\{([^{}]+)\}$/.exec(v ?? "")?.[1]);
+    if (!from || !to) {
+      problems.push(`${file}: moved: "from" and "to" must both be addresses`);
+      continue;
+    }
+    if ((await declarationAt(config, from, loader)) === true) {
+      problems.push(`${file}: moved from ${from}: it is still declared, so there is nothing to move`);
+    }
+    if ((await declarationAt(config, to, loader)) === false) {
+      problems.push(`${file}: moved to ${to}: nothing is declared there (the object would be destroyed)`);
+    }
+  }
+  return problems;
+}
+
+/** Whether a resource or module address is declared: true, false, or null when not local. */
+async function declarationAt(config, address, loader) {
+  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
+  let here = config;
+  while (parts[0] === "module" && parts.length >= 2) {
+    const m = here.modules.get(parts[1]);
+    if (!m) return false;
+    const dir = localModuleDir(here, m.body);
+    if (!dir || !isDirectoryWithTf(dir)) return null;
+    here = await loader(dir);
+    parts.splice(0, 2);
+  }
+  if (parts.length === 0) return true;
+  return parts.length === 2 && here.resources.has(parts.join("."));
 }
 
 function omit(body, key) {
@@ -215,6 +255,10 @@ export const ENVIRONMENTS = {
   },
 };
 
+/**
+ * Every `key` block or attribute anywhere in a body. The content of a `dynamic "key"` block counts
+ * as a `key` block (whether its for_each yields it is not evaluated).
+ */
 function findAll(body, key) {
   const out = [];
   const walk = (v) => {
@@ -222,6 +266,7 @@ function findAll(body, key) {
     else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         if (k === key) out.push(...(Array.isArray(x) ? x : [x]));
+        if (k === "dynamic" && Array.isArray(x?.[key])) out.push(...x[key].flatMap((d) => d.content ?? []));
         walk(x);
       }
     }

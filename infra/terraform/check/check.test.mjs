@@ -74,6 +74,15 @@ test("module calls: unknown input, missing required input, unknown output", asyn
   assertHas(problems, /module "child" \(\.\/child\) has no output "no_such_output"/);
 });
 
+test("moved blocks: a source still declared, or a target that names nothing, is reported", async () => {
+  const problems = await problemsOfDirectory("moved-blocks");
+  assertHas(problems, /moved from kubernetes_deployment_v1\.kept: it is still declared/);
+  assertHas(problems, /moved to module\.svc\.kubernetes_deployment_v1\.this: nothing is declared there/);
+  assertHas(problems, /moved to module\.gone\.kubernetes_config_map_v1\.this: nothing is declared there/);
+  assert.equal(problems.filter((p) => /kubernetes_service_v1/.test(p)).length, 0);
+  assert.equal(problems.length, 3, problems.join("\n"));
+});
+
 test("a file that does not parse is reported with the parser's message", async () => {
   assertHas(await problemsOfDirectory("syntax-error"), /main\.tf: cannot parse: .*main\.tf:2/);
 });
@@ -124,6 +133,28 @@ test("an environment's topic list must equal the manifest's, and the relay needs
   });
   assertHas(problems, /^aws: local\.topics \["t\.a","t\.b"\] differs from infra\/functions\.json/);
   assertHas(problems, /^knative: service "relay" has no Deployment with the readiness probe/);
+});
+
+test("the relay's readiness probe and port may be written as dynamic blocks", async () => {
+  const problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "knative", "main.tf"), `http_get {
+              path = "/ready"
+            }`, `dynamic "http_get" {
+              for_each = [1]
+              content {
+                path = "/ready"
+              }
+            }`);
+    replaceIn(join(root, "knative", "main.tf"), `port {
+      target_port = 8080
+    }`, `dynamic "port" {
+      for_each = [1]
+      content {
+        target_port = 8080
+      }
+    }`);
+  });
+  assert.deepEqual(problems, []);
 });
 
 test("the topic list is read from MessageFamily.java and Topics.java", () => {

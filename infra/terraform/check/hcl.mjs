@@ -50,6 +50,7 @@ export async function loadDirectory(dir) {
     resources: new Map(),
     data: new Map(),
     providers: [],
+    moved: [],
   };
   const declare = (table, key, entry, what) => {
     if (table.has(key)) {
@@ -75,6 +76,7 @@ export async function loadDirectory(dir) {
     for (const [name, bodies] of Object.entries(json.provider ?? {})) {
       for (const body of bodies) config.providers.push({ file, name, body });
     }
+    for (const body of json.moved ?? []) config.moved.push({ file, body });
     for (const [name, [body]] of Object.entries(json.output ?? {})) declare(config.outputs, name, { file, body }, "output");
     for (const [name, [body]] of Object.entries(json.module ?? {})) declare(config.modules, name, { file, body }, "module");
     for (const [kind, table] of [["resource", config.resources], ["data", config.data]]) {

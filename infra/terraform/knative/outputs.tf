@@ -1,6 +1,6 @@
 output "relay_url" {
   description = "The relay's websocket URL inside the cluster (expose it with an ingress or relay_service_type = \"LoadBalancer\")."
-  value       = "ws://${kubernetes_service_v1.relay.metadata[0].name}.${local.namespace}.svc"
+  value       = "ws://${module.relay.service_name}.${local.namespace}.svc"
 }
 
 output "topic_names" {
