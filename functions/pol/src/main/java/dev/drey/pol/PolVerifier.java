@@ -106,7 +106,19 @@ public final class PolVerifier {
 
     /** 2-pass: the client sent U, UT, then V for the challenge y. */
     public Verdict verifyTwoPass(byte[] rawId, byte[] u, byte[] ut, byte[] y, byte[] v, SecureRandom rng) {
-        return verify(rawId, u, ut, y, v, rng);
+        return verify(rawId, u, ut, y, v, null, rng);
+    }
+
+    /**
+     * 2-pass, for an investor whose app key the service knows (from enrolment): the claim names it in a
+     * {@code p} tag, which the signers' issuance policy matches against the issuance's investor.
+     */
+    public Verdict verifyTwoPass(byte[] rawId, byte[] u, byte[] ut, byte[] y, byte[] v, String investorPubkey,
+            SecureRandom rng) {
+        if (!Hex.isLowerHex(investorPubkey, 32)) {
+            throw new IllegalArgumentException("investor key must be an x-only public key (64 lowercase hex)");
+        }
+        return verify(rawId, u, ut, y, v, investorPubkey, rng);
     }
 
     /** 1-pass: y is derived from the time value, which must be within the window of the server's clock. */
@@ -119,10 +131,10 @@ public final class PolVerifier {
             return new Verdict(Status.REJECTED, Optional.empty());
         }
         byte[] y = curve.mpin().onePassY(m.timeValue(), m.ut());
-        return verify(rawId, m.u(), m.ut(), y, m.v(), rng);
+        return verify(rawId, m.u(), m.ut(), y, m.v(), null, rng);
     }
 
-    private Verdict verify(byte[] rawId, byte[] u, byte[] ut, byte[] y, byte[] v, SecureRandom rng) {
+    private Verdict verify(byte[] rawId, byte[] u, byte[] ut, byte[] y, byte[] v, String investor, SecureRandom rng) {
         byte[] hidBytes = curve.mpin().hashId(rawId);
         String identityHash = Hex.encode(hidBytes);
         String key = "pol/failures/" + curve.id() + "/" + identityHash;
@@ -141,7 +153,7 @@ public final class PolVerifier {
         }
         if (rc == 0) {
             kv.delete(key);
-            return new Verdict(Status.AUTHENTICATED, Optional.of(claim(identityHash, date, rng)));
+            return new Verdict(Status.AUTHENTICATED, Optional.of(claim(identityHash, date, investor, rng)));
         }
         recordFailure(key, failures);
         if (audit != null) {
@@ -170,14 +182,19 @@ public final class PolVerifier {
         throw new IllegalStateException("could not record a failed attempt (contention on " + key + ")");
     }
 
-    private Event claim(String identityHash, int date, SecureRandom rng) {
+    private Event claim(String identityHash, int date, String investor, SecureRandom rng) {
         ObjectNode c = JSON.createObjectNode();
         c.put("v", 1);
         c.put("identityHash", identityHash);
         c.put("curve", curve.id());
         c.put("month", DtaMessages.monthOfDate(date).toString());
         c.put("authenticatedAt", clock.instant().getEpochSecond());
-        return new EventTemplate(clock.instant().getEpochSecond(), ProtocolKinds.PROOF_OF_LIFE_CLAIM,
-                List.of(List.of("t", "proof-of-life")), c.toString()).sign(serviceSecretKey, rng);
+        List<List<String>> tags = new java.util.ArrayList<>();
+        tags.add(List.of("t", "proof-of-life"));
+        if (investor != null) {
+            tags.add(List.of("p", investor));
+        }
+        return new EventTemplate(clock.instant().getEpochSecond(), ProtocolKinds.PROOF_OF_LIFE_CLAIM, tags,
+                c.toString()).sign(serviceSecretKey, rng);
     }
 }

@@ -1,0 +1,107 @@
+package dev.drey.devnet;
+
+import dev.drey.kafka.EventLog;
+import dev.drey.kafka.EventLogConfig;
+import dev.drey.kafka.EventLogReader;
+import dev.drey.kafka.LoggedEvent;
+import dev.drey.kafka.MessageFamily;
+import dev.drey.kafka.Topics;
+import dev.drey.runtime.BatchOutcome;
+import dev.drey.runtime.EventLogOutbox;
+import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.NostrFunction;
+import dev.drey.runtime.RecordFailure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One miner's functions over its own topics, as the local Kafka consumer adapter runs them: every record of a
+ * family goes through each function that consumes that family ({@code FunctionRunner}: the function, then its
+ * outputs to the miner's outbox topic). Functions may be installed while it runs (the signer once the DKG gave
+ * it a key); each sees the records that arrive after.
+ */
+final class FunctionLoop implements AutoCloseable {
+    /** A function and the families it consumes. */
+    record Installed(FunctionRunner runner, Set<MessageFamily> families) {
+    }
+
+    private final CopyOnWriteArrayList<Installed> functions = new CopyOnWriteArrayList<>();
+    private final Topics topics;
+    private final Consumer<String> log;
+    private final Thread thread;
+    private final EventLogReader<LoggedEvent> reader;
+    private volatile boolean running = true;
+
+    FunctionLoop(String name, String bootstrapServers, Topics topics, EventLog outboxLog, Consumer<String> log) {
+        this.topics = topics;
+        this.log = log;
+        this.reader = EventLogReader.events(bootstrapServers, topics.eventTopics());
+        EventLogOutbox outbox = new EventLogOutbox(outboxLog, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plusSeconds(5));
+        this.outbox = outbox;
+        this.thread = new Thread(this::run, name + "-functions");
+        thread.setDaemon(true);
+    }
+
+    private final EventLogOutbox outbox;
+
+    FunctionLoop start() {
+        thread.start();
+        return this;
+    }
+
+    void install(NostrFunction f, List<MessageFamily> families) {
+        functions.add(new Installed(new FunctionRunner(f, outbox), Set.copyOf(families)));
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                reader.poll(Duration.ofMillis(50), (logged, position) -> {
+                    MessageFamily family = topics.familyOf(position.topic()).orElse(MessageFamily.OTHER);
+                    for (Installed f : functions) {
+                        if (f.families().contains(family)) {
+                            report(f.runner().function().name(), f.runner().run(logged));
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (running) {
+                    // the adapter's rule: log, keep going (the record can be replayed: functions are idempotent)
+                    log.accept("function loop: " + e.getMessage());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void report(String function, BatchOutcome outcome) {
+        for (RecordFailure f : outcome.failures()) {
+            log.accept(function + ": " + f);
+        }
+        for (String note : outcome.notes()) {
+            log.accept(function + ": " + note);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reader.close();
+    }
+}

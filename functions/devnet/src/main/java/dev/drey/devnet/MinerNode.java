@@ -1,0 +1,120 @@
+package dev.drey.devnet;
+
+import dev.drey.crypto.Hex;
+import dev.drey.crypto.Schnorr;
+import dev.drey.kafka.MessageFamily;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.MvStoreKeyValueStore;
+import dev.drey.relay.RelayConfig;
+import dev.drey.relay.RelayLimits;
+import dev.drey.relay.RosterMember;
+import dev.drey.relay.node.RelayNode;
+import dev.drey.relay.node.RelayNodeSettings;
+import dev.drey.relay.server.RelayServer;
+import dev.drey.runtime.NostrFunction;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One miner as deployed, in process: its private relay (relay core over its own Kafka topics, peer pull and
+ * outbox publisher) on its own port, its KV store, and its functions consuming its topics. Going offline stops
+ * all three; the other miners' gateways keep retrying it, as they would a crashed host.
+ */
+final class MinerNode implements AutoCloseable {
+    final int index;
+    final String pubkey;
+    private final byte[] identityKey;
+    private final KeyValueStore kv;
+    private final RelayNode node;
+    private final RelayServer server;
+    private final FunctionLoop functions;
+    private volatile boolean online = true;
+
+    private MinerNode(int index, byte[] identityKey, KeyValueStore kv, RelayNode node, RelayServer server,
+            FunctionLoop functions) {
+        this.index = index;
+        this.identityKey = identityKey.clone();
+        this.pubkey = Hex.encode(Schnorr.publicKey(identityKey));
+        this.kv = kv;
+        this.node = node;
+        this.server = server;
+        this.functions = functions;
+    }
+
+    static MinerNode start(int index, byte[] identityKey, RelayNodeSettings settings, int port, Path dir, Vertx vertx,
+            Consumer<String> log) {
+        KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false);
+        RelayNode node = null;
+        RelayServer server = null;
+        try {
+            node = RelayNode.start(settings);
+            server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
+            FunctionLoop loop = new FunctionLoop("miner" + index, settings.bootstrapServers(), node.topics(),
+                    node.log(), log);
+            return new MinerNode(index, identityKey, kv, node, server, loop.start());
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            if (node != null) {
+                node.close();
+            }
+            kv.close();
+            throw e;
+        }
+    }
+
+    /** A private relay: the roster and {@code clients} may use it, reads need NIP-42 authentication. */
+    static RelayConfig relayConfig(String name, Set<String> clients, List<RosterMember> roster) {
+        return new RelayConfig(name, "a private relay of the Drey devnet", Optional.empty(), Optional.empty(), clients,
+                roster, Set.of(), true, RelayLimits.DEFAULT, Optional.empty());
+    }
+
+    String url() {
+        return server.url();
+    }
+
+    KeyValueStore kv() {
+        return kv;
+    }
+
+    byte[] identityKey() {
+        return identityKey.clone();
+    }
+
+    RelayNode node() {
+        return node;
+    }
+
+    boolean online() {
+        return online;
+    }
+
+    void install(NostrFunction f, List<MessageFamily> families) {
+        functions.install(f, families);
+    }
+
+    /** Stops the functions, the relay server and the relay node (its gateway too); the KV store stays readable. */
+    synchronized void goOffline() {
+        if (!online) {
+            return;
+        }
+        online = false;
+        functions.close();
+        server.close();
+        node.close();
+    }
+
+    @Override
+    public synchronized void close() {
+        goOffline();
+        kv.close();
+        Arrays.fill(identityKey, (byte) 0);
+    }
+}
