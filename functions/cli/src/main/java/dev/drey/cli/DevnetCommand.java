@@ -130,14 +130,8 @@ final class DevnetCommand implements Callable<Integer> {
 
     /** Every library's logging (the broker's through slf4j, the relays' gateways) into devnet.log, not the terminal. */
     private static void routeLogging(Devnet devnet) {
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) {
-            root.removeHandler(h);
-        }
+        Logger root = quietLogging();
         root.setLevel(Level.INFO);
-        Logger.getLogger("kafka").setLevel(Level.WARNING);
-        Logger.getLogger("org.apache.kafka").setLevel(Level.WARNING);
-        Logger.getLogger("state.change.logger").setLevel(Level.WARNING);
         root.addHandler(new Handler() {
             @Override
             public void publish(LogRecord r) {
@@ -154,6 +148,19 @@ final class DevnetCommand implements Callable<Integer> {
             public void close() {
             }
         });
+    }
+
+    /** No library logging on the terminal (the broker's included); returns the root logger for a handler. */
+    static Logger quietLogging() {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        root.setLevel(Level.WARNING);
+        Logger.getLogger("kafka").setLevel(Level.WARNING);
+        Logger.getLogger("org.apache.kafka").setLevel(Level.WARNING);
+        Logger.getLogger("state.change.logger").setLevel(Level.WARNING);
+        return root;
     }
 
     static Map<String, Object> toJson(DevnetReport r) {

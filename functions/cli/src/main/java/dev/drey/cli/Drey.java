@@ -36,6 +36,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new MpinCommand());
         cl.addSubcommand(new DtaCommand());
         cl.addSubcommand(new DevnetCommand());
+        cl.addSubcommand(new ReplayCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;

@@ -445,7 +445,8 @@ public final class Devnet implements AutoCloseable {
         String coordinator = state.coordinator();
         SignRequest draft = new SignRequest("0".repeat(64), id, SignRequest.PURPOSE_ISSUANCE, List.of(coordinator),
                 unsigned.toJson(), claim.toJson());
-        Event request = RoastCodec.template(draft, createdAt, firstAddressees()).sign(requesterSk, rng);
+        Event request = RoastCodec.template(draft, createdAt, new ArrayList<>(federation.memberPubkeys().values()))
+                .sign(requesterSk, rng);
         publishSignRequest(request);
         List<Event> results = requesterOnCoordinator.await(answering(request, RoastKinds.SIGNATURE_RESULT), 1,
                 config.stepTimeout());
@@ -465,42 +466,32 @@ public final class Devnet implements AutoCloseable {
     }
 
     /**
-     * Whom the sign request names ({@code p} tags, which the relays' peer pull follows): the miners that send bad
-     * shares when there are any, else every member. Signers and the coordinator act on any request they receive;
-     * the tags only decide who pulls it from a peer relay before the requester delivers it directly.
+     * The honest miners are slow this time: their functions hold the request until the coordinator has the
+     * presignatures of the miners that send bad shares. On a real network timing is the adversary's to choose;
+     * here it makes sure the bad shares are actually tried (and their senders caught) rather than raced out.
      */
-    private List<String> firstAddressees() {
-        List<String> bad = new ArrayList<>();
+    private void publishSignRequest(Event request) {
+        Set<String> bad = new java.util.HashSet<>();
+        List<MinerNode> slow = new ArrayList<>();
         for (MinerNode m : miners) {
             if (m.online() && config.sendsInvalidShares(m.index)) {
                 bad.add(m.pubkey);
+            } else if (m.online()) {
+                slow.add(m);
             }
         }
-        return bad.isEmpty() ? new ArrayList<>(federation.memberPubkeys().values()) : bad;
-    }
-
-    /**
-     * The request reaches the miners that send bad shares first and the rest once the coordinator has their
-     * presignature: on a real network their timing is the adversary's choice, and this makes sure the bad
-     * shares are actually tried (and their senders caught) rather than raced out by honest ones.
-     */
-    private void publishSignRequest(Event request) {
-        Map<Integer, RelayClient> early = new TreeMap<>();
-        Map<Integer, RelayClient> rest = new TreeMap<>();
-        for (MinerNode m : miners) {
-            if (!m.online()) {
-                continue;
+        if (!bad.isEmpty()) {
+            slow.forEach(MinerNode::holdFunctions);
+        }
+        try {
+            publishToAll(asRequester, request);
+            if (!bad.isEmpty()) {
+                requesterOnCoordinator.await(ev -> ev.kind() == RoastKinds.PRESIGNATURE && bad.contains(ev.pubkey())
+                        && ev.firstTagValue("e").orElse("").equals(request.id()), bad.size(), Duration.ofSeconds(10));
             }
-            (config.sendsInvalidShares(m.index) ? early : rest).put(m.index, asRequester.get(m.index));
+        } finally {
+            slow.forEach(MinerNode::resumeFunctions);
         }
-        if (!early.isEmpty()) {
-            publishToAll(early, request);
-            Set<String> bad = new java.util.HashSet<>();
-            early.keySet().forEach(i -> bad.add(miners.get(i - 1).pubkey));
-            requesterOnCoordinator.await(ev -> ev.kind() == RoastKinds.PRESIGNATURE && bad.contains(ev.pubkey())
-                    && ev.firstTagValue("e").orElse("").equals(request.id()), bad.size(), Duration.ofSeconds(10));
-        }
-        publishToAll(rest, request);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ final class FunctionLoop implements AutoCloseable {
     private final Thread thread;
     private final EventLogReader<LoggedEvent> reader;
     private volatile boolean running = true;
+    private volatile boolean holdRequested;
+    private volatile boolean held;
 
     FunctionLoop(String name, String bootstrapServers, Topics topics, EventLog outboxLog, Consumer<String> log) {
         this.topics = topics;
@@ -56,8 +58,35 @@ final class FunctionLoop implements AutoCloseable {
         functions.add(new Installed(new FunctionRunner(f, outbox), Set.copyOf(families)));
     }
 
+    /**
+     * Stops handing records to the functions (they wait in Kafka, in order) until {@link #resume()}; returns once
+     * the loop is between batches. The devnet's model of a miner that is slow to react.
+     */
+    void hold() {
+        holdRequested = true;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!held && running && thread.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void resume() {
+        holdRequested = false;
+    }
+
     private void run() {
         while (running) {
+            held = holdRequested;
+            if (held) {
+                sleepQuietly(10);
+                continue;
+            }
             try {
                 reader.poll(Duration.ofMillis(50), (logged, position) -> {
                     MessageFamily family = topics.familyOf(position.topic()).orElse(MessageFamily.OTHER);
@@ -71,7 +100,7 @@ final class FunctionLoop implements AutoCloseable {
                 if (running) {
                     // the adapter's rule: log, keep going (the record can be replayed: functions are idempotent)
                     log.accept("function loop: " + e.getMessage());
-                    sleepQuietly();
+                    sleepQuietly(200);
                 }
             }
         }
@@ -86,9 +115,9 @@ final class FunctionLoop implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly() {
+    private static void sleepQuietly(long ms) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -31,7 +31,7 @@ final class InvalidSharesFunction implements NostrFunction {
         FunctionResult real = signer.handle(event);
         List<OutboxRecord> out = new ArrayList<>();
         for (OutboxRecord r : real.outbox()) {
-            out.add(new OutboxRecord(InvalidShare.corrupt(r.event(), identityKey, rng), r.relays()));
+            out.add(new OutboxRecord(InvalidShare.corruptDeterministically(r.event(), identityKey, rng), r.relays()));
         }
         return new FunctionResult(out, real.notes());
     }

@@ -100,6 +100,15 @@ final class MinerNode implements AutoCloseable {
         functions.install(f, families);
     }
 
+    /** The functions stop taking records (they queue in Kafka) until {@link #resumeFunctions()}. */
+    void holdFunctions() {
+        functions.hold();
+    }
+
+    void resumeFunctions() {
+        functions.resume();
+    }
+
     /** Stops the functions, the relay server and the relay node (its gateway too); the KV store stays readable. */
     synchronized void goOffline() {
         if (!online) {

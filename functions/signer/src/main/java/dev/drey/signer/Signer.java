@@ -13,6 +13,8 @@ import dev.drey.crypto.frost.SigningNonces;
 import dev.drey.crypto.frost.SigningSession;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
+import dev.drey.nostr.NostrParseException;
+import dev.drey.nostr.NostrParser;
 import dev.drey.nostr.Verification;
 import dev.drey.roast.Federation;
 import dev.drey.roast.Presignature;
@@ -27,6 +29,7 @@ import dev.drey.roast.SignRequest;
 import dev.drey.roast.SignatureResult;
 import dev.drey.roast.SignatureShareMessage;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +59,7 @@ import java.util.Set;
  * Events' created_at is that of the event answered, so answers are reproducible.
  */
 public final class Signer {
+    private static final NostrParser KEPT = new NostrParser();
     private final Federation federation;
     private final SignerIdentity identity;
     private final Identifier me;
@@ -64,6 +68,7 @@ public final class Signer {
     private final NonceVault vault;
     private final KeyValueStore kv;
     private final SecureRandom rng;
+    private final Duration answerTtl;
 
     public Signer(Federation federation, SignerIdentity identity, SigningPolicy policy, Set<String> trustedCoordinators,
             KeyValueStore kv, SecureRandom rng, Duration nonceTtl) {
@@ -78,6 +83,7 @@ public final class Signer {
             throw new IllegalArgumentException("signer: the federation lists another nostr key for " + me);
         }
         this.policy = policy;
+        this.answerTtl = nonceTtl;
         this.trustedCoordinators = Set.copyOf(trustedCoordinators);
         this.kv = kv;
         this.vault = new NonceVault(kv, identity, rng, nonceTtl);
@@ -157,6 +163,13 @@ public final class Signer {
     }
 
     private Reaction sessionStart(SessionStart s, Event e) {
+        // A redelivered session start gets the very share event it got the first time (same id: a duplicate to
+        // the coordinator), never a second share from another nonce, nor a refusal.
+        Optional<Event> answered = kv.get(answerKey(e.id())).map(v -> parseKept(v.value()));
+        if (answered.isPresent()) {
+            return new Reaction(List.of(answered.get()), List.of("session start " + e.id()
+                    + " already answered; re-sent the same share event"), null);
+        }
         String coordinator = e.pubkey();
         if (!addressedToMe(e)) {
             return Reaction.ignored("session start " + e.id() + " is not addressed to this signer");
@@ -211,8 +224,22 @@ public final class Signer {
         }
         SigningNonces next = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
         vault.putIfAbsent(s.requestId(), coordinator, s.sessionId(), e.createdAt(), s.message(), next);
-        return new Reaction(List.of(sign(new SignatureShareMessage(s.requestId(), s.sessionId(), share.encode(),
-                next.commitments().encode()), e.createdAt(), coordinator)), List.of(), null);
+        Event answer = sign(new SignatureShareMessage(s.requestId(), s.sessionId(), share.encode(),
+                next.commitments().encode()), e.createdAt(), coordinator);
+        kv.putIfAbsent(answerKey(e.id()), answer.toJson().getBytes(StandardCharsets.UTF_8), answerTtl);
+        return new Reaction(List.of(answer), List.of(), null);
+    }
+
+    private String answerKey(String sessionStartId) {
+        return "signer/" + identity.pubkey() + "/answered/" + sessionStartId;
+    }
+
+    private static Event parseKept(byte[] json) {
+        try {
+            return KEPT.parseEvent(json);
+        } catch (NostrParseException ex) {
+            throw new IllegalStateException("a kept share event is not an event: " + ex.getMessage(), ex);
+        }
     }
 
     /** The session's shape: t federation members, this signer among them. Null if fine. */

@@ -124,14 +124,18 @@ class SignerTest {
                 .commitments();
         Event start = sessionStart(req.id(), 1, message, List.of(c1, c2));
         // The signer "restarts" between presignature and share: a new instance over the same store.
-        RoastMessage answer = only(signer(1).handle(start));
+        Reaction first = signer(1).handle(start);
+        RoastMessage answer = only(first);
         assertTrue(answer instanceof SignatureShareMessage, answer.toString());
         SignatureShareMessage share = (SignatureShareMessage) answer;
         assertFalse(java.util.Arrays.equals(p1.commitments(), share.nextCommitments()), "a fresh presignature");
-        // The same session start again (replay, duplicate delivery, another restart): refused, never re-signed.
-        RoastMessage replay = only(signer(1).handle(start));
+        // The same session start again (replay, duplicate delivery, another restart): the very same share event
+        // (same id, a duplicate to the coordinator), never a share from another nonce.
+        assertEquals(first.events(), signer(1).handle(start).events());
+        // Another session start over the consumed nonce: refused, never re-signed.
+        RoastMessage replay = only(signer(1).handle(sessionStart(req.id(), 2, message, List.of(c1, c2))));
         assertTrue(replay instanceof Refusal, replay.toString());
-        assertEquals(1, replay.sessionId());
+        assertEquals(2, replay.sessionId());
         assertEquals(RoastKinds.SIGNATURE_SHARE, replay.kind());
         // The fresh nonce is untouched by the refused replay.
         assertTrue(java.util.Arrays.equals(share.nextCommitments(),

@@ -1,0 +1,174 @@
+package dev.drey.devnet;
+
+import dev.drey.kafka.EmbeddedKafka;
+import dev.drey.kafka.EventLog;
+import dev.drey.kafka.EventLogConfig;
+import dev.drey.kafka.EventLogReader;
+import dev.drey.kafka.LoggedEvent;
+import dev.drey.kafka.MessageFamily;
+import dev.drey.kafka.OutboxRecord;
+import dev.drey.kafka.Topics;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.MvStoreKeyValueStore;
+import dev.drey.miner.DkgFunction;
+import dev.drey.dkg.DkgIdentity;
+import dev.drey.dkg.DkgParticipant;
+import dev.drey.runtime.BatchOutcome;
+import dev.drey.runtime.EventLogOutbox;
+import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.NostrFunction;
+import dev.drey.runtime.RecipientRelays;
+import dev.drey.secrets.SecretKind;
+import dev.drey.secrets.SecretStore;
+import dev.drey.secrets.SecretStores;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code drey replay}: re-runs a stopped devnet miner's functions over one of its Kafka topics from an offset,
+ * exactly as a platform redelivers (through {@link FunctionRunner}, outputs to the miner's outbox topic), and
+ * reports whether anything new came out. Every function is idempotent, so the outputs are the events already
+ * on the outbox (same ids, which relays drop as duplicates) and {@code newOutputs} is empty.
+ */
+public final class TopicReplay {
+    private static final Pattern MINER_TOPIC = Pattern.compile("m(\\d+)\\.(.+)");
+
+    /** What a replay did: records read, outputs made, and those that were not already on the outbox. */
+    public record Result(String topic, int miner, long fromOffset, int records, int handled, int outputs,
+            int alreadyPublished, List<String> newOutputs, List<String> failures) {
+        public boolean unchanged() {
+            return newOutputs.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    private TopicReplay() {
+    }
+
+    public static Result run(Path dataDir, String topic, long fromOffset, Consumer<String> progress) {
+        if (fromOffset < 0) {
+            throw new DevnetException("--from-offset must be 0 or more, was " + fromOffset);
+        }
+        DevnetState state = DevnetState.read(dataDir);
+        Matcher m = MINER_TOPIC.matcher(topic);
+        if (!m.matches()) {
+            throw new DevnetException("topic " + topic + " is no miner's: devnet topics are m<miner>.drey.<family>, "
+                    + "e.g. m3.drey.sign");
+        }
+        int miner = Integer.parseInt(m.group(1));
+        int size = state.federation().size();
+        if (miner < 1 || miner > size) {
+            throw new DevnetException("the devnet has miners 1.." + size + ", not " + miner);
+        }
+        Topics topics = Topics.withPrefix(Devnet.topicPrefix(miner));
+        MessageFamily family = topics.familyOf(topic).orElseThrow(() -> new DevnetException("topic " + topic
+                + " is not one of miner " + miner + "'s event topics: " + topics.eventTopics()));
+        Path minerDir = dataDir.resolve("miner-" + miner);
+        EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dataDir.resolve("kafka")).build();
+        try {
+            kafka.start();
+        } catch (RuntimeException e) {
+            throw new DevnetException("cannot start the devnet's broker on " + dataDir.resolve("kafka")
+                    + " (is that devnet still running? stop it with Ctrl-C first): " + e.getMessage(), e);
+        }
+        SecureRandom rng = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        try (kafka;
+                KeyValueStore kv = openKv(minerDir, clock);
+                EventLog log = new EventLog(EventLogConfig.of(kafka.bootstrapServers()).withTopics(topics))) {
+            String pubkey = state.federation().pubkeyOf(dev.drey.crypto.frost.Identifier.of(miner));
+            Map<String, String> settings = MinerFunctionSet.settings(state, pubkey, minerDir);
+            SecretStore secrets = SecretStores.open(settings::get);
+            List<FunctionRunner> runners = new ArrayList<>();
+            EventLogOutbox outbox = new EventLogOutbox(log, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plusSeconds(5));
+            Map<NostrFunction, List<MessageFamily>> functions = new LinkedHashMap<>(MinerFunctionSet.create(settings, kv,
+                    secrets, state.invalidShares().contains(miner), rng, clock));
+            byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);
+            try {
+                functions.put(new DkgFunction(new DkgParticipant(new DkgIdentity(identity), Set.of(state.requester()),
+                        kv, rng), RecipientRelays.parse(state.routing(), List.of(state.relayOf(pubkey)))),
+                        List.of(MessageFamily.DKG));
+            } finally {
+                java.util.Arrays.fill(identity, (byte) 0);
+            }
+            functions.forEach((f, families) -> {
+                if (families.contains(family)) {
+                    runners.add(new FunctionRunner(f, outbox));
+                }
+            });
+            if (runners.isEmpty()) {
+                throw new DevnetException("no function of miner " + miner + " consumes " + topic);
+            }
+            Set<String> published = outboxIds(kafka.bootstrapServers(), topics.outbox());
+            progress.accept("replaying " + topic + " from offset " + fromOffset + " through "
+                    + runners.stream().map(r -> r.function().name()).toList() + "; " + published.size()
+                    + " events already on " + topics.outbox());
+            int[] counts = new int[3]; // records, handled, outputs
+            List<String> fresh = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            int[] already = new int[1];
+            try (EventLogReader<LoggedEvent> reader = EventLogReader.events(kafka.bootstrapServers(), List.of(topic))) {
+                Map<TopicPartition, Long> start = new LinkedHashMap<>();
+                for (TopicPartition tp : reader.partitions()) {
+                    start.put(tp, fromOffset);
+                }
+                Map<TopicPartition, Long> end = reader.endOffsets();
+                reader.seek(clamp(start, end));
+                reader.catchUp(end, Duration.ofSeconds(60), (logged, position) -> {
+                    counts[0]++;
+                    for (FunctionRunner r : runners) {
+                        BatchOutcome o = r.run(logged);
+                        counts[1] += o.handled();
+                        failures.addAll(o.failures().stream().map(Object::toString).toList());
+                        for (OutboxRecord out : o.published()) {
+                            counts[2]++;
+                            if (published.contains(out.event().id())) {
+                                already[0]++;
+                            } else {
+                                fresh.add(out.event().id() + " (kind " + out.event().kind() + ", from "
+                                        + r.function().name() + " on " + position + ")");
+                            }
+                        }
+                    }
+                    if (counts[0] % 50 == 0) {
+                        progress.accept(counts[0] + " records replayed");
+                    }
+                });
+            }
+            return new Result(topic, miner, fromOffset, counts[0], counts[1], counts[2], already[0], fresh, failures);
+        }
+    }
+
+    private static KeyValueStore openKv(Path minerDir, Clock clock) {
+        try {
+            return MvStoreKeyValueStore.open(minerDir.resolve("kv.mv.db"), clock, false);
+        } catch (RuntimeException e) {
+            throw new DevnetException("cannot open " + minerDir.resolve("kv.mv.db") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<TopicPartition, Long> clamp(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> out = new LinkedHashMap<>();
+        start.forEach((tp, o) -> out.put(tp, Math.min(o, end.getOrDefault(tp, 0L))));
+        return out;
+    }
+
+    private static Set<String> outboxIds(String bootstrap, String outboxTopic) {
+        Set<String> ids = new HashSet<>();
+        try (EventLogReader<OutboxRecord> r = EventLogReader.outbox(bootstrap, outboxTopic)) {
+            r.catchUp(r.endOffsets(), Duration.ofSeconds(60), (o, pos) -> ids.add(o.event().id()));
+        }
+        return ids;
+    }
+}
