@@ -17,6 +17,10 @@ final class DreyCommand {
     }
 
     static Result run(String stdin, String... args) {
+        return run(60, stdin, args);
+    }
+
+    static Result run(int timeoutSeconds, String stdin, String... args) {
         Path jar = Path.of(System.getProperty("drey.root", "../.."), "functions/cli/target/drey.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("drey.jar not built at " + jar + " (run mvn -B verify from the root)");
@@ -30,7 +34,7 @@ final class DreyCommand {
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("drey timed out");
             }
