@@ -35,6 +35,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new RelayCommand());
         cl.addSubcommand(new MpinCommand());
         cl.addSubcommand(new DtaCommand());
+        cl.addSubcommand(new KeyfileCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
