@@ -237,12 +237,14 @@ public final class KeyfileCommand implements Runnable {
             Map<SecretKind, byte[]> given = entries.parse(keyfile.stdin);
             char[] passphrase = format == KeyFileFormat.PASSPHRASE
                     ? KeyfilePassphrase.forOpening(keyfile.settings, open.passphraseFile, keyfile.prompt) : null;
+            List<byte[]> copies = new ArrayList<>(given.values()); // wiped whatever happens
             try {
                 SecretBundle old = unseal(keyfile, sealed, format, passphrase, open);
                 Map<SecretKind, byte[]> merged = new EnumMap<>(SecretKind.class);
                 for (SecretKind k : old.kinds()) {
                     merged.put(k, old.require(k));
                 }
+                copies.addAll(merged.values());
                 List<String> added = new ArrayList<>();
                 List<String> replaced = new ArrayList<>();
                 List<String> unchanged = new ArrayList<>();
@@ -282,6 +284,7 @@ public final class KeyfileCommand implements Runnable {
                 FrostCommand.print(spec, json);
                 return 0;
             } finally {
+                copies.forEach(c -> Arrays.fill(c, (byte) 0));
                 if (passphrase != null) {
                     Arrays.fill(passphrase, '\0');
                 }
@@ -342,7 +345,11 @@ public final class KeyfileCommand implements Runnable {
         json.put("backend", format.backend());
         if (format == KeyFileFormat.PASSPHRASE) {
             ScryptParams p = PassphraseKeyFile.params(sealed);
-            json.put("scrypt", Map.of("logN", p.logN(), "r", p.r(), "p", p.p()));
+            Map<String, Object> scrypt = new LinkedHashMap<>();
+            scrypt.put("logN", p.logN());
+            scrypt.put("r", p.r());
+            scrypt.put("p", p.p());
+            json.put("scrypt", scrypt);
         } else {
             json.put("kmsKeyId", EnvelopeKeyFile.keyId(sealed));
         }
