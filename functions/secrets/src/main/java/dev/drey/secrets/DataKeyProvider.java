@@ -4,8 +4,9 @@ package dev.drey.secrets;
  * The key-management half of envelope encryption: a fresh data key (its plaintext to encrypt with locally,
  * its encrypted form to store beside the ciphertext), and decryption of a stored data key. AWS KMS on AWS
  * ({@link KmsDataKeyProvider}); a local master key for development and tests ({@link LocalDataKeyProvider}).
+ * Closing releases a client, if the provider holds one.
  */
-public interface DataKeyProvider {
+public interface DataKeyProvider extends AutoCloseable {
 
     /** A data key; {@code keyId} names the master key that encrypted it. Never printed. */
     final class DataKey {
@@ -45,4 +46,8 @@ public interface DataKeyProvider {
 
     /** The 32-byte plaintext of a data key this provider (or its master key) encrypted. */
     byte[] decryptDataKey(byte[] encrypted, String keyId);
+
+    @Override
+    default void close() {
+    }
 }

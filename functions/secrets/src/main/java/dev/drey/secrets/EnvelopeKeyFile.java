@@ -45,14 +45,40 @@ public final class EnvelopeKeyFile {
     }
 
     public static SecretBundle open(byte[] file, DataKeyProvider keys) {
+        Header h = header(file);
+        if (file.length - h.length() < Aead.TAG_BITS / 8) {
+            throw new SecretStoreException("envelope key file is truncated");
+        }
+        byte[] key = keys.decryptDataKey(h.encryptedKey(), h.keyId());
+        try {
+            byte[] plain = Aead.open(key, h.nonce(), Arrays.copyOf(file, h.length()),
+                    Arrays.copyOfRange(file, h.length(), file.length));
+            if (plain == null) {
+                throw new SecretStoreException("the envelope key file was altered (authentication failed)");
+            }
+            return SecretBundle.decode(plain);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The master key that encrypted the file's data key, as KMS reported it when the file was sealed (a key
+     * ARN on AWS); read from the header, not yet authenticated. Opening and rewriting need it, nothing secret.
+     */
+    public static String keyId(byte[] file) {
+        return header(file).keyId();
+    }
+
+    private record Header(String keyId, byte[] encryptedKey, byte[] nonce, int length) {
+    }
+
+    private static Header header(byte[] file) {
         if (file.length < MAGIC.length + 1 || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new SecretStoreException("not a Drey envelope key file (no DREYE header)");
         }
         ByteBuffer b = ByteBuffer.wrap(file);
         b.position(MAGIC.length);
-        String keyId;
-        byte[] encryptedKey;
-        byte[] nonce = new byte[Aead.NONCE_BYTES];
         try {
             int version = b.get() & 0xff;
             if (version != VERSION) {
@@ -61,27 +87,13 @@ public final class EnvelopeKeyFile {
             }
             byte[] id = new byte[b.getShort() & 0xffff];
             b.get(id);
-            keyId = new String(id, StandardCharsets.UTF_8);
-            encryptedKey = new byte[b.getShort() & 0xffff];
+            byte[] encryptedKey = new byte[b.getShort() & 0xffff];
             b.get(encryptedKey);
+            byte[] nonce = new byte[Aead.NONCE_BYTES];
             b.get(nonce);
+            return new Header(new String(id, StandardCharsets.UTF_8), encryptedKey, nonce, b.position());
         } catch (BufferUnderflowException e) {
             throw new SecretStoreException("envelope key file is truncated");
-        }
-        int headerLength = b.position();
-        if (file.length - headerLength < Aead.TAG_BITS / 8) {
-            throw new SecretStoreException("envelope key file is truncated");
-        }
-        byte[] key = keys.decryptDataKey(encryptedKey, keyId);
-        try {
-            byte[] plain = Aead.open(key, nonce, Arrays.copyOf(file, headerLength),
-                    Arrays.copyOfRange(file, headerLength, file.length));
-            if (plain == null) {
-                throw new SecretStoreException("the envelope key file was altered (authentication failed)");
-            }
-            return SecretBundle.decode(plain);
-        } finally {
-            Arrays.fill(key, (byte) 0);
         }
     }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  * #CONTEXT_VALUE} so a data key made for Drey secrets decrypts for nothing else (and shows in CloudTrail).
  * The function's role needs only {@code kms:GenerateDataKey} and {@code kms:Decrypt} on the key.
  */
-public final class KmsDataKeyProvider implements DataKeyProvider, AutoCloseable {
+public final class KmsDataKeyProvider implements DataKeyProvider {
     public static final String CONTEXT_KEY = "drey-purpose";
     public static final String CONTEXT_VALUE = "miner-secrets";
     private static final Map<String, String> CONTEXT = Map.of(CONTEXT_KEY, CONTEXT_VALUE);

@@ -46,6 +46,32 @@ public final class PassphraseKeyFile {
 
     public static SecretBundle open(byte[] file, char[] passphrase) {
         checkPassphrase(passphrase);
+        Header h = header(file);
+        byte[] key = derive(passphrase, h.salt(), h.params());
+        try {
+            byte[] plain = Aead.open(key, h.nonce(), Arrays.copyOf(file, HEADER_BYTES),
+                    Arrays.copyOfRange(file, HEADER_BYTES, file.length));
+            if (plain == null) {
+                throw new SecretStoreException("wrong passphrase, or the key file was altered (authentication failed)");
+            }
+            return SecretBundle.decode(plain);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The scrypt cost a file was sealed with (read from its header, not yet authenticated), so rewriting
+     * a file can keep it.
+     */
+    public static ScryptParams params(byte[] file) {
+        return header(file).params();
+    }
+
+    private record Header(ScryptParams params, byte[] salt, byte[] nonce) {
+    }
+
+    private static Header header(byte[] file) {
         if (file.length < HEADER_BYTES + Aead.TAG_BITS / 8 || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new SecretStoreException("not a Drey passphrase key file (no DREYP header)");
         }
@@ -63,17 +89,7 @@ public final class PassphraseKeyFile {
         b.get(salt);
         byte[] nonce = new byte[Aead.NONCE_BYTES];
         b.get(nonce);
-        byte[] key = derive(passphrase, salt, params);
-        try {
-            byte[] plain = Aead.open(key, nonce, Arrays.copyOf(file, HEADER_BYTES),
-                    Arrays.copyOfRange(file, HEADER_BYTES, file.length));
-            if (plain == null) {
-                throw new SecretStoreException("wrong passphrase, or the key file was altered (authentication failed)");
-            }
-            return SecretBundle.decode(plain);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
+        return new Header(params, salt, nonce);
     }
 
     private static byte[] derive(char[] passphrase, byte[] salt, ScryptParams params) {

@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The plaintext inside a key file: named secrets. Encoded as a count (1 byte) then, per entry, its name
@@ -33,6 +36,13 @@ public final class SecretBundle implements SecretStore {
     public Optional<byte[]> get(SecretKind kind) {
         byte[] v = entries.get(kind);
         return v == null ? Optional.empty() : Optional.of(v.clone());
+    }
+
+    /** The kinds of secret the bundle holds, in {@link SecretKind} order; names only. */
+    public Set<SecretKind> kinds() {
+        Set<SecretKind> kinds = EnumSet.noneOf(SecretKind.class);
+        kinds.addAll(entries.keySet());
+        return Collections.unmodifiableSet(kinds);
     }
 
     byte[] encode() {

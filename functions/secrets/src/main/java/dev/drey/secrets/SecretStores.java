@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,6 +38,11 @@ public final class SecretStores {
     public static SecretStore open(UnaryOperator<String> setting) {
         String backend = setting.apply(BACKEND) == null ? "file" : setting.apply(BACKEND).strip().toLowerCase(Locale.ROOT);
         byte[] file = readFile(setting);
+        KeyFileFormat format = KeyFileFormat.require(file);
+        if (List.of("file", "kms").contains(backend) && !format.backend().equals(backend)) {
+            throw new SecretStoreException("the key file is " + format.name().toLowerCase(Locale.ROOT) + "-sealed: set "
+                    + BACKEND + " (DREY_SECRETS_BACKEND) to " + format.backend() + ", not " + backend);
+        }
         switch (backend) {
             case "file": {
                 char[] passphrase = passphrase(setting);
@@ -88,19 +95,27 @@ public final class SecretStores {
     }
 
     private static char[] passphrase(UnaryOperator<String> setting) {
+        return configuredPassphrase(setting).orElseThrow(() -> new SecretStoreException(
+                "the key file needs a passphrase: set " + PASSPHRASE + " (DREY_SECRETS_PASSPHRASE) or " + PASSPHRASE_FILE));
+    }
+
+    /**
+     * The passphrase as the settings give it ({@value #PASSPHRASE}, else the contents of {@value #PASSPHRASE_FILE}
+     * without trailing line breaks), or empty if neither is set; tools that write key files read it the same way.
+     */
+    public static Optional<char[]> configuredPassphrase(UnaryOperator<String> setting) {
         String p = setting.apply(PASSPHRASE);
         if (p != null) {
-            return p.toCharArray();
+            return Optional.of(p.toCharArray());
         }
         String f = setting.apply(PASSPHRASE_FILE);
         if (f == null) {
-            throw new SecretStoreException("the key file needs a passphrase: set " + PASSPHRASE
-                    + " (DREY_SECRETS_PASSPHRASE) or " + PASSPHRASE_FILE);
+            return Optional.empty();
         }
         try {
             String text = Files.readString(Path.of(f.strip()), StandardCharsets.UTF_8);
             // A trailing newline from `echo ... > file` is not part of the passphrase.
-            return text.replaceAll("\\R+$", "").toCharArray();
+            return Optional.of(text.replaceAll("\\R+$", "").toCharArray());
         } catch (IOException e) {
             throw new SecretStoreException("cannot read the passphrase file " + f + ": " + e, e);
         }

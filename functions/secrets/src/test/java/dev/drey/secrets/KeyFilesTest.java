@@ -116,7 +116,80 @@ class KeyFilesTest {
         assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.open(Map.of(SecretStores.PATH,
                 dir.resolve("absent").toString(), SecretStores.PASSPHRASE, "x")::get)).getMessage()
                 .contains("cannot read the key file"));
+        // a backend that does not fit the file says which one does, before any KMS call or passphrase check
         assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.open(Map.of(SecretStores.PATH,
-                file.toString(), SecretStores.BACKEND, "kms")::get)).getMessage().contains("DREY_KMS_KEY_ID"));
+                file.toString(), SecretStores.BACKEND, "kms")::get)).getMessage()
+                .contains("passphrase-sealed: set drey.secrets.backend (DREY_SECRETS_BACKEND) to file, not kms"));
+        byte[] master = new byte[32];
+        RNG.nextBytes(master);
+        Path envelope = dir.resolve("envelope.key");
+        Files.write(envelope, EnvelopeKeyFile.seal(b, new LocalDataKeyProvider(master, "local:test", RNG), RNG));
+        assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.open(Map.of(SecretStores.PATH,
+                envelope.toString(), SecretStores.BACKEND, "kms")::get)).getMessage().contains("DREY_KMS_KEY_ID"));
+        assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.open(Map.of(SecretStores.PATH,
+                envelope.toString(), SecretStores.PASSPHRASE, "s3cret")::get)).getMessage()
+                .contains("envelope-sealed: set drey.secrets.backend (DREY_SECRETS_BACKEND) to kms, not file"));
+        Path foreign = dir.resolve("foreign");
+        Files.writeString(foreign, "-----BEGIN PRIVATE KEY-----\n");
+        assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.open(Map.of(SecretStores.PATH,
+                foreign.toString(), SecretStores.PASSPHRASE, "s3cret")::get)).getMessage()
+                .contains("not a Drey key file"));
+    }
+
+    @Test
+    void theConfiguredPassphraseIsTheSettingOrTheFileWithoutTrailingLineBreaks(@TempDir Path dir) throws Exception {
+        Path pw = dir.resolve("pw");
+        Files.writeString(pw, "two words \r\n\n");
+        assertEquals("two words ", new String(SecretStores.configuredPassphrase(
+                Map.of(SecretStores.PASSPHRASE_FILE, pw.toString())::get).orElseThrow()));
+        assertEquals("direct", new String(SecretStores.configuredPassphrase(Map.of(SecretStores.PASSPHRASE, "direct",
+                SecretStores.PASSPHRASE_FILE, pw.toString())::get).orElseThrow()));
+        assertTrue(SecretStores.configuredPassphrase(Map.<String, String>of()::get).isEmpty());
+        assertTrue(assertThrows(SecretStoreException.class, () -> SecretStores.configuredPassphrase(
+                Map.of(SecretStores.PASSPHRASE_FILE, dir.resolve("absent").toString())::get)).getMessage()
+                .contains("cannot read the passphrase file"));
+    }
+
+    @Test
+    void headersTellFormatCostAndMasterKeyWithoutDecrypting() {
+        byte[] p = PassphraseKeyFile.seal(bundle(), "pw".toCharArray(), FAST, RNG);
+        assertEquals(KeyFileFormat.PASSPHRASE, KeyFileFormat.require(p));
+        assertEquals("file", KeyFileFormat.PASSPHRASE.backend());
+        assertEquals(FAST, PassphraseKeyFile.params(p));
+        byte[] master = new byte[32];
+        RNG.nextBytes(master);
+        byte[] e = EnvelopeKeyFile.seal(bundle(), new LocalDataKeyProvider(master, "local:k1", RNG), RNG);
+        assertEquals(KeyFileFormat.ENVELOPE, KeyFileFormat.require(e));
+        assertEquals("kms", KeyFileFormat.ENVELOPE.backend());
+        assertEquals("local:k1", EnvelopeKeyFile.keyId(e));
+        assertTrue(KeyFileFormat.of(new byte[] {'D', 'R', 'E', 'Y'}).isEmpty());
+        assertTrue(assertThrows(SecretStoreException.class, () -> EnvelopeKeyFile.keyId(java.util.Arrays.copyOf(e, 9)))
+                .getMessage().contains("truncated"));
+        assertTrue(assertThrows(SecretStoreException.class, () -> PassphraseKeyFile.params(e))
+                .getMessage().contains("not a Drey passphrase key file"));
+        assertEquals(java.util.Set.of(SecretKind.values()), bundle().kinds());
+        assertTrue(new SecretBundle(Map.of()).kinds().isEmpty());
+    }
+
+    @Test
+    void theWriterIsOwnerOnlyAndNeverClobbersUnasked(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("miner.key");
+        KeyFileWriter.Written w = KeyFileWriter.write(f, new byte[] {1, 2, 3}, false);
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(f));
+        if (w.ownerOnly()) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f)));
+        }
+        SecretStoreException e = assertThrows(SecretStoreException.class,
+                () -> KeyFileWriter.write(f, new byte[] {9}, false));
+        assertTrue(e.getMessage().contains("exists; refusing to overwrite"), e.getMessage());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(f));
+        KeyFileWriter.write(f, new byte[] {4, 5}, true);
+        assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(f));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+        assertTrue(assertThrows(SecretStoreException.class, () -> KeyFileWriter.write(dir.resolve("no/such/dir/k"),
+                new byte[] {1}, false)).getMessage().contains("directory does not exist"));
     }
 }
