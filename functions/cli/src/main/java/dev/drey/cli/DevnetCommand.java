@@ -98,6 +98,8 @@ final class DevnetCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             devnet.close();
+            err.println("drey devnet: stopped; data kept in " + dir);
+            err.flush();
             done.countDown();
         }, "drey-devnet-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

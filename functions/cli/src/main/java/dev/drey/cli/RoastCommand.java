@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code drey roast ...}: ROAST over FROST. */
 @Command(name = "roast", description = "Robust threshold signing (ROAST over FROST, BIP-340 signatures).",
-        mixinStandardHelpOptions = true, subcommands = {RoastCommand.SimulateCmd.class})
+        mixinStandardHelpOptions = true, subcommands = {RoastCommand.SimulateCmd.class, RoastCommand.SignCmd.class})
 public final class RoastCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -165,6 +165,68 @@ public final class RoastCommand implements Runnable {
             } catch (IOException e) {
                 // A leftover temporary directory is harmless.
             }
+        }
+    }
+
+    @Command(name = "sign", description = "Asks a running devnet (`drey devnet --keep-running`) to sign a 32-byte "
+            + "message as the federation; prints the signature as JSON, checked under the group key.")
+    static final class SignCmd implements Callable<Integer> {
+        static final String KEY_ENV = "DREY_DEVNET_CLIENT_KEY";
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--message", required = true, description = "the 32-byte message, 64 hex characters")
+        String message;
+
+        @Option(names = "--secret-key", description = "the devnet's demo client key (nsec or hex), as `drey devnet "
+                + "--keep-running` prints it; or set " + KEY_ENV)
+        String secretKey;
+
+        @Option(names = "--data-dir", description = "the devnet's data directory (default: the one `drey devnet` uses)")
+        java.nio.file.Path dataDir;
+
+        @Option(names = "--timeout", defaultValue = "60", description = "seconds to wait for the result (default "
+                + "${DEFAULT-VALUE})")
+        int timeoutSeconds;
+
+        @Override
+        public Integer call() {
+            String key = secretKey != null ? secretKey : System.getenv(KEY_ENV);
+            if (key == null || key.isBlank()) {
+                throw new CliException("give the demo client key with --secret-key or " + KEY_ENV);
+            }
+            byte[] sk = KeyInput.secretKey(key.strip(), "--secret-key");
+            byte[] msg;
+            try {
+                msg = dev.drey.crypto.Hex.decode(message.strip(), 32);
+            } catch (RuntimeException e) {
+                throw new CliException("--message must be 64 hex characters (32 bytes)");
+            }
+            java.nio.file.Path dir = (dataDir == null ? DevnetCommand.defaultDataDir() : dataDir).toAbsolutePath();
+            DevnetCommand.quietLogging();
+            dev.drey.devnet.DevnetSigning.Outcome o;
+            try {
+                o = dev.drey.devnet.DevnetSigning.sign(dir, sk, msg, java.time.Duration.ofSeconds(timeoutSeconds),
+                        line -> {
+                            spec.commandLine().getErr().println("drey roast sign: " + line);
+                            spec.commandLine().getErr().flush();
+                        });
+            } catch (dev.drey.devnet.DevnetException e) {
+                throw new CliException(e.getMessage());
+            } finally {
+                java.util.Arrays.fill(sk, (byte) 0);
+            }
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("requestId", o.requestId());
+            out.put("message", message.strip());
+            out.put("groupPublicKey", o.groupPublicKey());
+            out.put("signature", dev.drey.crypto.Hex.encode(o.signature()));
+            out.put("session", o.sessionId());
+            out.put("valid", o.valid());
+            out.put("unreachableRelays", o.unreachable());
+            spec.commandLine().getOut().println(Json.write(out));
+            return o.valid() ? 0 : Drey.EXIT_INVALID;
         }
     }
 }

@@ -1,0 +1,71 @@
+package dev.drey.devnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drey.crypto.Schnorr;
+import dev.drey.nostr.Nip19;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A smaller devnet in process (4 miners, threshold 2, one sending invalid shares), kept running so a client signs
+ * a message through it as {@code drey roast sign} does; and the scenario checks.
+ */
+class DevnetTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunningDevnetSignsAClientsMessage() {
+        DevnetConfig config = new DevnetConfig(4, 2, 0, 1, dev.drey.crypto.pairing.PairingCurves.BLS381, dir, null);
+        List<String> progress = new ArrayList<>();
+        try (Devnet devnet = new Devnet(config, progress::add)) {
+            DevnetReport report = devnet.run();
+            assertTrue(report.ok(), report.error() + " " + report.steps());
+            assertEquals(List.of(1), report.roast().culprits().stream().map(DevnetReport.Culprit::miner).toList());
+            assertTrue(report.issuanceEvent().verify().isValid());
+            assertTrue(progress.stream().anyMatch(l -> l.contains("roast-sign ok")), progress.toString());
+
+            byte[] message = new byte[32];
+            new SecureRandom().nextBytes(message);
+            byte[] client = Nip19.decodeNsec(devnet.demoClientNsec());
+            DevnetSigning.Outcome o = DevnetSigning.sign(dir, client, message, Duration.ofSeconds(60), l -> { });
+            assertTrue(o.valid());
+            assertEquals(report.groupPublicKey(), o.groupPublicKey());
+            assertTrue(Schnorr.verify(dev.drey.crypto.Hex.decode(o.groupPublicKey(), 32), message, o.signature()));
+
+            byte[] stranger = new byte[32];
+            stranger[31] = 9;
+            DevnetException refused = assertThrows(DevnetException.class,
+                    () -> DevnetSigning.sign(dir, stranger, message, Duration.ofSeconds(5), l -> { }));
+            assertTrue(refused.getMessage().contains("not the devnet's demo client"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void impossibleScenariosAreRefusedUpFront() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> DevnetConfig.of(5, 3, 3, dir));
+        assertTrue(tooMany.getMessage().contains("at most miners - threshold = 2"), tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DevnetConfig.of(5, 6, 0, dir));
+        assertThrows(IllegalArgumentException.class, () -> DevnetConfig.of(1, 1, 0, dir));
+        DevnetConfig c = DevnetConfig.of(7, 4, 3, dir);
+        assertEquals(2, c.offline());
+        assertEquals(1, c.invalid());
+        assertTrue(c.isOffline(1) && c.isOffline(2) && c.sendsInvalidShares(3));
+        assertEquals(7, c.coordinator());
+    }
+
+    @Test
+    void replayNeedsADevnet() {
+        DevnetException e = assertThrows(DevnetException.class, () -> TopicReplay.run(dir, "m1.drey.sign", 0, l -> { }));
+        assertTrue(e.getMessage().contains("run ./drey devnet first"), e.getMessage());
+    }
+}
