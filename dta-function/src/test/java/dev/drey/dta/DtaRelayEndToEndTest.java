@@ -34,7 +34,7 @@ import dev.drey.relay.RelayConfig;
 import dev.drey.relay.RelayLimits;
 import dev.drey.relay.RosterMember;
 import dev.drey.relay.gateway.Backoff;
-import dev.drey.relay.gateway.RelayConnection;
+import dev.drey.relay.client.RelayClient;
 import dev.drey.relay.node.RelayNode;
 import dev.drey.relay.node.RelayNodeSettings;
 import dev.drey.relay.server.RelayServer;
@@ -52,8 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,59 +120,22 @@ class DtaRelayEndToEndTest {
         }
     }
 
-    /** A nostr client of one relay (NIP-42 authenticated) that keeps every event its subscription delivers. */
-    private static final class Client implements AutoCloseable, RelayConnection.Listener {
-        final ConcurrentLinkedQueue<Event> received = new ConcurrentLinkedQueue<>();
-        RelayConnection connection;
-
-        static Client open(HttpClient http, String url, byte[] sk, Filter subscription) throws Exception {
-            Client c = new Client();
-            c.connection = RelayConnection.open(http, url, MinerKey.of(sk), c, () -> System.currentTimeMillis() / 1000,
-                    Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
-            c.connection.authenticated().get(10, TimeUnit.SECONDS);
-            if (subscription != null) {
-                c.connection.subscribe("answers", List.of(subscription)).get(10, TimeUnit.SECONDS);
-            }
-            return c;
+    /** A NIP-42 authenticated client of one relay, subscribed to {@code subscription} when given. */
+    private RelayClient client(String url, byte[] sk, Filter subscription) {
+        RelayClient c = RelayClient.open(http, url, MinerKey.of(sk));
+        if (subscription != null) {
+            c.subscribe("answers", subscription);
         }
+        return c;
+    }
 
-        RelayMessage.Ok publish(Event e) throws Exception {
-            return connection.publish(e).get(10, TimeUnit.SECONDS);
+    /** The events answering {@code request} (e tag), once {@code expected} of them arrived. */
+    private static List<Event> answersTo(RelayClient c, Event request, int expected) {
+        List<Event> got = c.await(e -> e.firstTagValue("e").orElse("").equals(request.id()), expected, WAIT);
+        if (got.size() < expected) {
+            throw new AssertionError("only " + got.size() + " answers to " + request.id() + " arrived");
         }
-
-        /** The events answering {@code request} (e tag), once {@code expected} of them arrived. */
-        List<Event> answersTo(Event request, int expected) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                List<Event> got = received.stream()
-                        .filter(e -> e.firstTagValue("e").orElse("").equals(request.id())).toList();
-                if (got.size() >= expected) {
-                    return got;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("only " + got.size() + " answers to " + request.id() + " arrived");
-                }
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void onEvent(String subscriptionId, Event event) {
-            received.add(event);
-        }
-
-        @Override
-        public void onEose(String subscriptionId) {
-        }
-
-        @Override
-        public void onClosed(String subscriptionId, String reason) {
-        }
-
-        @Override
-        public void close() {
-            connection.close();
-        }
+        return got;
     }
 
     @Test
@@ -220,18 +181,18 @@ class DtaRelayEndToEndTest {
 
             // The service publishes to every miner's relay and reads every answer on its own relay; the app
             // reads what is p-tagged to it.
-            List<Client> toMiners = new ArrayList<>();
-            List<Client> intruderToMiners = new ArrayList<>();
+            List<RelayClient> toMiners = new ArrayList<>();
+            List<RelayClient> intruderToMiners = new ArrayList<>();
             for (Miner m : miners) {
-                toMiners.add(Client.open(http, m.server.url(), serviceSk, null));
-                intruderToMiners.add(Client.open(http, m.server.url(), intruderSk, null));
+                toMiners.add(client(m.server.url(), serviceSk, null));
+                intruderToMiners.add(client(m.server.url(), intruderSk, null));
             }
             closing.addAll(toMiners);
             closing.addAll(intruderToMiners);
-            Client service = Client.open(http, polServer.url(), serviceSk, Filter.builder()
+            RelayClient service = client(polServer.url(), serviceSk, Filter.builder()
                     .kinds(ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE,
                             ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE).build());
-            Client appOnRelay = Client.open(http, polServer.url(), app.secretKey(), Filter.builder()
+            RelayClient appOnRelay = client(polServer.url(), app.secretKey(), Filter.builder()
                     .tag('p', app.publicKey()).build());
             closing.add(service);
             closing.add(appOnRelay);
@@ -242,7 +203,7 @@ class DtaRelayEndToEndTest {
                 String ssId = requestId();
                 Event ssReq = DtaMessages.serverSecretRequest(now, ssId, curve.id(), now + 120).sign(serviceSk, rng);
                 publishToAll(toMiners, ssReq);
-                List<Event> ssAnswers = service.answersTo(ssReq, N);
+                List<Event> ssAnswers = answersTo(service, ssReq, N);
                 ssAnswers.forEach(e -> assertEquals(servicePk, e.firstTagValue("p").orElseThrow()));
                 ShareCollector.Collected ss = PolVerifier.serverSecretShares(fed, serviceSk, ssId, ssAnswers);
                 assertEquals(N, ss.valid().size());
@@ -258,7 +219,7 @@ class DtaRelayEndToEndTest {
                 Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
                         .sign(serviceSk, rng);
                 publishToAll(toMiners, csReq);
-                List<Event> csAnswers = appOnRelay.answersTo(csReq, N);
+                List<Event> csAnswers = answersTo(appOnRelay, csReq, N);
                 Set<String> authors = new java.util.HashSet<>();
                 csAnswers.forEach(e -> authors.add(e.pubkey()));
                 assertEquals(indices.keySet(), authors, "one answer from each miner, each signed by it");
@@ -305,25 +266,25 @@ class DtaRelayEndToEndTest {
                 // refusals, each arriving at the PoL relay from every miner
                 // replayed: the very same event is a relay duplicate; a new event reusing the request id is
                 // stored by the relays and refused by the functions
-                for (Client c : toMiners) {
-                    RelayMessage.Ok ok = c.publish(csReq);
+                for (RelayClient c : toMiners) {
+                    RelayMessage.Ok ok = c.send(csReq);
                     assertTrue(ok.message().startsWith("duplicate:"), ok.message());
                 }
                 Event replay = DtaMessages.clientSecretRequest(now + 1, csId, curve.id(), hid, app.publicKey(),
                         now + 120).sign(serviceSk, rng);
                 publishToAll(toMiners, replay);
-                assertCodes("replay", service.answersTo(replay, N)); // refusals go to the requester
+                assertCodes("replay", answersTo(service, replay, N)); // refusals go to the requester
                 Event expired = DtaMessages.clientSecretRequest(now, requestId(), curve.id(), hid, app.publicKey(),
                         now - 5).sign(serviceSk, rng);
                 publishToAll(toMiners, expired);
-                assertCodes("expired", service.answersTo(expired, N));
+                assertCodes("expired", answersTo(service, expired, N));
                 // wrongly signed: a relay member that is no PoL service key; the refusal is p-tagged to it
                 Event wrongSigner = DtaMessages.serverSecretRequest(now, requestId(), curve.id(), now + 120)
                         .sign(intruderSk, rng);
-                for (Client c : intruderToMiners) {
-                    assertTrue(c.publish(wrongSigner).accepted());
+                for (RelayClient c : intruderToMiners) {
+                    assertTrue(c.send(wrongSigner).accepted());
                 }
-                List<Event> refusedWrongSigner = service.answersTo(wrongSigner, N);
+                List<Event> refusedWrongSigner = answersTo(service, wrongSigner, N);
                 assertCodes("unknown-requester", refusedWrongSigner);
                 refusedWrongSigner.forEach(e -> assertEquals(intruderPk, e.firstTagValue("p").orElseThrow()));
                 // unsigned: every relay refuses it at the door; had one let it through to its topics, that
@@ -332,17 +293,17 @@ class DtaRelayEndToEndTest {
                         .sign(serviceSk, rng);
                 Event unsigned = new Event(good.id(), good.pubkey(), good.createdAt(), good.kind(), good.tags(),
                         good.content(), "00".repeat(64));
-                for (Client c : toMiners) {
-                    RelayMessage.Ok ok = c.publish(unsigned);
+                for (RelayClient c : toMiners) {
+                    RelayMessage.Ok ok = c.send(unsigned);
                     assertFalse(ok.accepted());
                     assertTrue(ok.message().startsWith("invalid:"), ok.message());
                 }
                 miners.get(0).node.log().append(unsigned).get();
-                List<Event> refusedUnsigned = service.answersTo(unsigned, 1);
+                List<Event> refusedUnsigned = answersTo(service, unsigned, 1);
                 assertCodes("bad-signature", refusedUnsigned);
                 assertEquals(1, refusedUnsigned.size());
                 // nothing secret went to the relays in clear
-                for (Event e : service.received) {
+                for (Event e : service.received()) {
                     assertFalse(e.content().contains(Hex.encode(token)));
                 }
             }
@@ -362,22 +323,22 @@ class DtaRelayEndToEndTest {
                 RelayLimits.DEFAULT, Optional.empty());
     }
 
-    private static void publishToAll(List<Client> relays, Event request) throws Exception {
-        for (Client c : relays) {
-            RelayMessage.Ok ok = c.publish(request);
+    private static void publishToAll(List<RelayClient> relays, Event request) throws Exception {
+        for (RelayClient c : relays) {
+            RelayMessage.Ok ok = c.send(request);
             assertTrue(ok.accepted(), ok.message());
         }
     }
 
-    private ShareCollector.Collected permit(List<Client> toMiners, Client appOnRelay, PolApp app, byte[] serviceSk,
-            byte[] hid, YearMonth month) throws Exception {
+    private ShareCollector.Collected permit(List<RelayClient> toMiners, RelayClient appOnRelay, PolApp app,
+            byte[] serviceSk, byte[] hid, YearMonth month) throws Exception {
         long now = clock.instant().getEpochSecond();
         String id = requestId();
         Event req = DtaMessages.timePermitRequest(now, id, curve.id(), hid, app.publicKey(), month, now + 120)
                 .sign(serviceSk, rng);
         publishToAll(toMiners, req);
         ShareCollector.Collected c = app.timePermitShares(id, hid, DtaMessages.permitDate(month),
-                appOnRelay.answersTo(req, N));
+                answersTo(appOnRelay, req, N));
         assertEquals(N, c.valid().size());
         return c;
     }

@@ -9,7 +9,6 @@ import dev.drey.crypto.pairing.DtaPublicKey;
 import dev.drey.crypto.pairing.PairingCurve;
 import dev.drey.dkg.DkgCodec;
 import dev.drey.dkg.DkgIdentity;
-import dev.drey.dkg.DkgParticipant;
 import dev.drey.dkg.DkgResult;
 import dev.drey.dkg.DkgResults;
 import dev.drey.dkg.KeyType;
@@ -32,6 +31,8 @@ import dev.drey.pol.PolVerifier;
 import dev.drey.pol.ShareCollector;
 import dev.drey.pol.protocol.DtaMessages;
 import dev.drey.relay.MinerKey;
+import dev.drey.relay.client.RelayClient;
+import dev.drey.relay.client.RelayClientException;
 import dev.drey.relay.RosterMember;
 import dev.drey.relay.gateway.Backoff;
 import dev.drey.relay.node.RelayNode;
@@ -233,8 +234,8 @@ public final class Devnet implements AutoCloseable {
         state = new DevnetState(bootstrap, config.threshold(), pubkey(requesterSk), pubkey(serviceSk), routing);
         for (MinerNode m : miners) {
             RecipientRelays relays = RecipientRelays.parse(routing, List.of(m.url()));
-            m.install(new DkgFunction(new DkgParticipant(new DkgIdentity(m.identityKey()), Set.of(pubkey(requesterSk)),
-                    m.kv(), rng), relays), List.of(MessageFamily.DKG));
+            m.install(DkgFunction.of(m.identityKey(), Set.of(pubkey(requesterSk)), m.kv(), rng, relays),
+                    List.of(MessageFamily.DKG));
             asService.put(m.index, track(RelayClient.open(http, m.url(), MinerKey.of(serviceSk))));
             asRequester.put(m.index, track(RelayClient.open(http, m.url(), MinerKey.of(requesterSk))));
         }
@@ -506,7 +507,7 @@ public final class Devnet implements AutoCloseable {
             try {
                 r.getValue().publish(e);
                 ok++;
-            } catch (DevnetException ex) {
+            } catch (RelayClientException ex) {
                 failed.add(ex.getMessage());
             }
         }

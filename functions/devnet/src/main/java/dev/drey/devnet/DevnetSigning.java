@@ -5,6 +5,8 @@ import dev.drey.crypto.Schnorr;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
 import dev.drey.relay.MinerKey;
+import dev.drey.relay.client.RelayClient;
+import dev.drey.relay.client.RelayClientException;
 import dev.drey.roast.Federation;
 import dev.drey.roast.RoastCodec;
 import dev.drey.roast.RoastKinds;
@@ -61,7 +63,7 @@ public final class DevnetSigning {
                 try (RelayClient c = RelayClient.open(http, url, key)) {
                     c.publish(request);
                     delivered++;
-                } catch (DevnetException e) {
+                } catch (RelayClientException e) {
                     unreachable.add(url);
                 }
             }
@@ -89,7 +91,7 @@ public final class DevnetSigning {
     private static RelayClient open(HttpClient http, String url, MinerKey key) {
         try {
             return RelayClient.open(http, url, key);
-        } catch (DevnetException e) {
+        } catch (RelayClientException e) {
             throw new DevnetException("the devnet's coordinator relay does not answer (is `drey devnet --keep-running` "
                     + "still running?): " + e.getMessage(), e);
         }

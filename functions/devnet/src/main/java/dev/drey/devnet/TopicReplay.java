@@ -11,8 +11,6 @@ import dev.drey.kafka.Topics;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.kv.MvStoreKeyValueStore;
 import dev.drey.miner.DkgFunction;
-import dev.drey.dkg.DkgIdentity;
-import dev.drey.dkg.DkgParticipant;
 import dev.drey.runtime.BatchOutcome;
 import dev.drey.runtime.EventLogOutbox;
 import dev.drey.runtime.FunctionRunner;
@@ -96,9 +94,8 @@ public final class TopicReplay {
                     secrets, state.invalidShares().contains(miner), rng, clock));
             byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);
             try {
-                functions.put(new DkgFunction(new DkgParticipant(new DkgIdentity(identity), Set.of(state.requester()),
-                        kv, rng), RecipientRelays.parse(state.routing(), List.of(state.relayOf(pubkey)))),
-                        List.of(MessageFamily.DKG));
+                functions.put(DkgFunction.of(identity, Set.of(state.requester()), kv, rng,
+                        RecipientRelays.parse(state.routing(), List.of(state.relayOf(pubkey)))), List.of(MessageFamily.DKG));
             } finally {
                 java.util.Arrays.fill(identity, (byte) 0);
             }

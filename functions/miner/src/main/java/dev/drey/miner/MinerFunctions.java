@@ -91,7 +91,7 @@ public final class MinerFunctions {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
                 RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng);
-                return new ReactionFunction(ORCHESTRATOR, orchestrator::handle, relays);
+                return new RoutedFunction(ORCHESTRATOR, e -> RoutedFunction.Answer.of(orchestrator.handle(e)), relays);
             }
             byte[] share = secrets.require(SecretKind.FROST_SHARE);
             KeyPackage key;
@@ -109,7 +109,7 @@ public final class MinerFunctions {
             }
             Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
                     coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
-            return new ReactionFunction(SIGNER, signer::handle, relays);
+            return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);
         }
@@ -129,7 +129,7 @@ public final class MinerFunctions {
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
             MasterSecretShare share = DtaShareEntry.decode(entry);
-            return new ShareFunction(function, function.equals(ShareFunction.DTA)
+            return ShareFunction.of(function, function.equals(ShareFunction.DTA)
                     ? DtaFunction.create(identityKey, share, services, kv, clock, rng)
                     : MpinFunction.create(identityKey, share, services, kv, clock, rng), relays);
         } finally {

@@ -1,4 +1,4 @@
-package dev.drey.devnet;
+package dev.drey.relay.client;
 
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
@@ -15,10 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * A nostr client of one relay as the PoL service, the app or the requester uses it: authenticated with
- * NIP-42, publishing events and keeping every event its subscriptions deliver.
+ * A nostr client of one relay as a service, an app or a requester uses it: authenticated with NIP-42 as
+ * {@code key}, publishing events (waiting for the relay's OK) and keeping every event its subscriptions
+ * deliver. Failures are {@link RelayClientException}s naming the relay and what went wrong.
  */
-final class RelayClient implements AutoCloseable, RelayConnection.Listener {
+public final class RelayClient implements AutoCloseable, RelayConnection.Listener {
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConcurrentLinkedQueue<Event> received = new ConcurrentLinkedQueue<>();
@@ -29,7 +30,7 @@ final class RelayClient implements AutoCloseable, RelayConnection.Listener {
         this.url = url;
     }
 
-    static RelayClient open(HttpClient http, String url, MinerKey key) {
+    public static RelayClient open(HttpClient http, String url, MinerKey key) {
         RelayClient c = new RelayClient(url);
         try {
             c.connection = RelayConnection.open(http, url, key, c, () -> System.currentTimeMillis() / 1000,
@@ -37,49 +38,59 @@ final class RelayClient implements AutoCloseable, RelayConnection.Listener {
             c.connection.authenticated().get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DevnetException("interrupted while connecting to " + url);
+            throw new RelayClientException("interrupted while connecting to " + url);
         } catch (ExecutionException | TimeoutException e) {
             if (c.connection != null) {
                 c.connection.close();
             }
-            throw new DevnetException("cannot connect and authenticate to " + url + ": " + cause(e));
+            throw new RelayClientException("cannot connect and authenticate to " + url + ": " + cause(e));
         }
         return c;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    void subscribe(String id, Filter filter) {
+    public void subscribe(String id, Filter filter) {
         try {
             connection.subscribe(id, List.of(filter)).get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DevnetException("interrupted while subscribing on " + url);
+            throw new RelayClientException("interrupted while subscribing on " + url);
         } catch (ExecutionException | TimeoutException e) {
-            throw new DevnetException("cannot subscribe on " + url + ": " + cause(e));
+            throw new RelayClientException("cannot subscribe on " + url + ": " + cause(e));
         }
     }
 
-    /** Publishes and waits for the relay's OK; a refusal or an unreachable relay is a {@link DevnetException}. */
-    void publish(Event e) {
-        RelayMessage.Ok ok;
+    /** Publishes and returns the relay's OK as it is (accepted or not); an unreachable relay is an exception. */
+    public RelayMessage.Ok send(Event e) {
         try {
-            ok = connection.publish(e).get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return connection.publish(e).get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new DevnetException("interrupted while publishing to " + url);
+            throw new RelayClientException("interrupted while publishing to " + url);
         } catch (ExecutionException | TimeoutException ex) {
-            throw new DevnetException("cannot publish to " + url + ": " + cause(ex));
+            throw new RelayClientException("cannot publish to " + url + ": " + cause(ex));
         }
+    }
+
+    /** Publishes; a refusal (other than "duplicate:", the event is there already) is an exception. */
+    public void publish(Event e) {
+        RelayMessage.Ok ok = send(e);
         if (!ok.accepted() && !ok.message().startsWith("duplicate:")) {
-            throw new DevnetException(url + " refused event " + e.id() + " (kind " + e.kind() + "): " + ok.message());
+            throw new RelayClientException(url + " refused event " + e.id() + " (kind " + e.kind() + "): "
+                    + ok.message());
         }
+    }
+
+    /** Every event delivered so far. */
+    public List<Event> received() {
+        return List.copyOf(received);
     }
 
     /** The delivered events matching {@code which}, once at least {@code count} arrived, or all by {@code max}. */
-    List<Event> await(Predicate<Event> which, int count, Duration max) {
+    public List<Event> await(Predicate<Event> which, int count, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
             List<Event> got = received.stream().filter(which).toList();
@@ -90,7 +101,7 @@ final class RelayClient implements AutoCloseable, RelayConnection.Listener {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DevnetException("interrupted while waiting for events on " + url);
+                throw new RelayClientException("interrupted while waiting for events on " + url);
             }
         }
     }
