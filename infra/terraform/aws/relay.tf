@@ -250,6 +250,10 @@ resource "aws_ecs_task_definition" "relay" {
       image        = var.relay_image
       essential    = true
       portMappings = [{ containerPort = local.relay_port, protocol = "tcp" }]
+      # KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* are relay-ingest's kafka.* client settings: every
+      # Kafka client of the relay (producer, topic admin, index feeder, outbox reader, health
+      # probe) gets them. AWS_MSK_IAM needs the aws-msk-iam-auth library in the image; without it
+      # the relay stops at start naming the missing callback handler class.
       environment = [
         for k, v in merge({
           KAFKA_BOOTSTRAP_SERVERS                  = local.msk_bootstrap_servers

@@ -40,7 +40,8 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private static final String BROKER_LISTENER = "PLAINTEXT";
+    private static final String PLAIN_LISTENER = "PLAINTEXT";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
@@ -49,15 +50,37 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final boolean temporary;
     private final Map<String, String> overrides;
+    private final SaslUser saslUser;
     private int port;
     private KafkaRaftServer server;
     private Duration lastStartTime = Duration.ZERO;
 
-    private EmbeddedKafka(Path dataDir, boolean temporary, int port, Map<String, String> overrides) {
+    /** The one account of a SASL/PLAIN broker (clients and the broker itself use it). */
+    private record SaslUser(String username, String password) {
+        /** A client's login. */
+        String jaasConfig() {
+            return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + username
+                    + "\" password=\"" + password + "\";";
+        }
+
+        /** The broker's own login plus the accounts it accepts ({@code user_<name>="<password>"}). */
+        String brokerJaasConfig() {
+            return jaasConfig().replaceFirst(";$", " user_" + username + "=\"" + password + "\";");
+        }
+
+        @Override
+        public String toString() {
+            return "SaslUser[" + username + ", password redacted]";
+        }
+    }
+
+    private EmbeddedKafka(Path dataDir, boolean temporary, int port, Map<String, String> overrides,
+            SaslUser saslUser) {
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.port = port;
         this.overrides = Map.copyOf(overrides);
+        this.saslUser = saslUser;
     }
 
     /** A broker on a free port with a temporary data directory deleted on close. Not started. */
@@ -85,6 +108,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("the broker has no port yet: start it first");
         }
         return HOST + ":" + port;
+    }
+
+    /**
+     * What a client needs besides {@link #bootstrapServers()}: nothing for a plain-text broker;
+     * SASL_PLAINTEXT with PLAIN and the account's JAAS config for a {@link Builder#saslPlain} one.
+     */
+    public KafkaClientSettings clientSettings() {
+        if (saslUser == null) {
+            return KafkaClientSettings.NONE;
+        }
+        return KafkaClientSettings.of(Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", saslUser.jaasConfig()));
     }
 
     public synchronized boolean isRunning() {
@@ -161,12 +196,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + port + ","
+        String listener = saslUser == null ? PLAIN_LISTENER : SASL_LISTENER;
+        p.put("listeners", listener + "://" + HOST + ":" + port + ","
                 + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + port);
-        p.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("advertised.listeners", listener + "://" + HOST + ":" + port);
+        p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
+        p.put("inter.broker.listener.name", listener);
+        if (saslUser != null) {
+            // The client listener takes PLAIN only; the controller listener stays plain text on
+            // loopback (it is not a client endpoint). The account is both the broker's own login
+            // (inter-broker) and the one user it accepts.
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", saslUser.brokerJaasConfig());
+        }
         p.put("log.dirs", dataDir.toString());
         // One node: every internal topic must fit on it.
         p.put("offsets.topic.replication.factor", "1");
@@ -229,6 +273,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "20");
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");
         p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "20");
+        clientSettings().applyTo(p);
         long deadline = t0 + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(p)) {
             Exception last = null;
@@ -310,6 +355,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private Path dataDir;
         private int port;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private SaslUser saslUser;
 
         private Builder() {
         }
@@ -339,12 +385,28 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The client listener demands SASL/PLAIN (security protocol SASL_PLAINTEXT) and accepts
+         * this one account. Names and passwords are letters, digits, {@code . _ -} (they are
+         * quoted into a JAAS config).
+         */
+        public Builder saslPlain(String username, String password) {
+            for (String[] v : new String[][] {{"username", username}, {"password", password}}) {
+                if (v[1] == null || !v[1].matches("[A-Za-z0-9._-]+")) {
+                    throw new IllegalArgumentException("the SASL " + v[0]
+                            + " must be letters, digits, '.', '_' or '-' (at least one)");
+                }
+            }
+            this.saslUser = new SaslUser(username, password);
+            return this;
+        }
+
         public EmbeddedKafka build() {
             if (dataDir != null) {
-                return new EmbeddedKafka(dataDir.toAbsolutePath(), false, port, overrides);
+                return new EmbeddedKafka(dataDir.toAbsolutePath(), false, port, overrides, saslUser);
             }
             try {
-                return new EmbeddedKafka(Files.createTempDirectory("drey-kafka-"), true, port, overrides);
+                return new EmbeddedKafka(Files.createTempDirectory("drey-kafka-"), true, port, overrides, saslUser);
             } catch (IOException e) {
                 throw new EmbeddedKafkaException("cannot create a temporary data directory: " + e.getMessage(), e);
             }

@@ -2,18 +2,21 @@ package dev.drey.kafka;
 
 import dev.drey.nostr.Event;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -34,6 +37,8 @@ public final class EventLog implements AutoCloseable {
     private final Clock clock;
     private final EventRecordCodec eventCodec = new EventRecordCodec();
     private final OutboxRecordCodec outboxCodec = new OutboxRecordCodec();
+    private final Properties producerProperties;
+    private final Properties adminProperties;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
@@ -42,16 +47,57 @@ public final class EventLog implements AutoCloseable {
         this(config, Clock.systemUTC());
     }
 
-    /** {@code clock} stamps the received-at header. */
+    /**
+     * {@code clock} stamps the received-at header. Fails with an IllegalStateException naming the
+     * cause when Kafka refuses the client settings (e.g. a SASL callback handler class that is
+     * not on the class path).
+     */
     public EventLog(EventLogConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(producerProperties(config), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        this.admin = Admin.create(adminProperties(config));
+        this.producerProperties = producerPropertiesFor(config);
+        this.adminProperties = adminPropertiesFor(config);
+        this.producer = create("producer", () -> new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
+                new ByteArraySerializer()));
+        try {
+            this.admin = create("admin client", () -> Admin.create(adminProperties));
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
-    static Properties producerProperties(EventLogConfig c) {
+    private <T> T create(String what, Supplier<T> client) {
+        try {
+            return client.get();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot create the Kafka " + what + " for " + where() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /** The producer's settings, the client settings included (a copy; may hold credentials: never log it). */
+    public Properties producerProperties() {
+        return copy(producerProperties);
+    }
+
+    /** The admin client's settings, the client settings included (a copy; may hold credentials). */
+    public Properties adminProperties() {
+        return copy(adminProperties);
+    }
+
+    /** How this log reaches Kafka. */
+    public EventLogConfig config() {
+        return config;
+    }
+
+    private static Properties copy(Properties p) {
+        Properties out = new Properties();
+        out.putAll(p);
+        return out;
+    }
+
+    static Properties producerPropertiesFor(EventLogConfig c) {
         long delivery = c.deliveryTimeout().toMillis();
         long linger = c.linger().toMillis();
         Properties p = new Properties();
@@ -74,11 +120,12 @@ public final class EventLog implements AutoCloseable {
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
         p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "50");
         p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "500");
+        c.clientSettings().applyTo(p);
         p.putAll(c.producerOverrides());
         return p;
     }
 
-    static Properties adminProperties(EventLogConfig c) {
+    static Properties adminPropertiesFor(EventLogConfig c) {
         long timeout = c.deliveryTimeout().toMillis();
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());
@@ -86,6 +133,14 @@ public final class EventLog implements AutoCloseable {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout));
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+        c.clientSettings().applyTo(p);
+        // Security settings given as producer overrides (how callers passed them before client
+        // settings existed) must reach the admin client too, or topic checks cannot connect.
+        c.producerOverrides().forEach((k, v) -> {
+            if (KafkaClientSettings.isClientSetting(k)) {
+                p.put(k, v);
+            }
+        });
         return p;
     }
 
@@ -103,17 +158,39 @@ public final class EventLog implements AutoCloseable {
 
     /** As {@link #ensureTopics()}, for the given topics. */
     public void ensureTopics(List<String> topics) {
-        TopicProvisioner.ensureExist(admin, topics, config.partitions(), config.replicationFactor(),
-                config.deliveryTimeout());
+        try {
+            TopicProvisioner.ensureExist(admin, topics, config.partitions(), config.replicationFactor(),
+                    config.deliveryTimeout());
+        } catch (IllegalStateException e) {
+            // A client whose security settings do not match the listener sees no error from the
+            // broker, only silence: say which settings were used.
+            boolean silent = e.getCause() instanceof java.util.concurrent.TimeoutException;
+            throw new IllegalStateException("Kafka at " + where() + ": " + e.getMessage()
+                    + (silent ? "; is it reachable, and do the client security settings match its listener?" : ""),
+                    e.getCause());
+        }
         for (String t : topics) {
             try {
                 producer.partitionsFor(t);
             } catch (TimeoutException e) {
                 throw new IllegalStateException("no metadata for Kafka topic " + t + " within "
-                        + config.deliveryTimeout().toMillis() + " ms", e);
+                        + config.deliveryTimeout().toMillis() + " ms from " + where(), e);
             }
         }
         ensured.addAll(topics);
+    }
+
+    /** The address and the security settings in use (never a credential), for errors. */
+    private String where() {
+        return config.bootstrapServers() + " (" + config.clientSettings().describe() + ")";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** Appends {@code event} to its family's topic, received now. */

@@ -2,15 +2,20 @@ package dev.drey.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * How an {@link EventLog} reaches Kafka. {@code deliveryTimeout} bounds how long an append may
  * stay unacknowledged before its future fails (Kafka unavailable); {@code linger} trades a little
  * latency for batching; new topics get {@code partitions} and {@code replicationFactor};
- * {@code producerOverrides} are any further producer settings, applied last.
+ * {@code producerOverrides} are any further producer settings, applied last;
+ * {@code clientSettings} (security protocol, SASL, TLS) go to every client the log creates, the
+ * producer and the admin client alike.
  */
 public record EventLogConfig(String bootstrapServers, Topics topics, Duration deliveryTimeout, Duration linger,
-        int partitions, short replicationFactor, Map<String, String> producerOverrides) {
+        int partitions, short replicationFactor, Map<String, String> producerOverrides,
+        KafkaClientSettings clientSettings) {
 
     public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(2);
@@ -38,37 +43,63 @@ public record EventLogConfig(String bootstrapServers, Topics topics, Duration de
             throw new IllegalArgumentException("replicationFactor must be at least 1");
         }
         producerOverrides = Map.copyOf(producerOverrides == null ? Map.of() : producerOverrides);
+        clientSettings = clientSettings == null ? KafkaClientSettings.NONE : clientSettings;
+    }
+
+    /** Without client settings (plain text). */
+    public EventLogConfig(String bootstrapServers, Topics topics, Duration deliveryTimeout, Duration linger,
+            int partitions, short replicationFactor, Map<String, String> producerOverrides) {
+        this(bootstrapServers, topics, deliveryTimeout, linger, partitions, replicationFactor, producerOverrides,
+                KafkaClientSettings.NONE);
     }
 
     /** Unprefixed topics, 30 s delivery timeout, 2 ms linger, 1 partition, replication 1 (one broker). */
     public static EventLogConfig of(String bootstrapServers) {
         return new EventLogConfig(bootstrapServers, Topics.unprefixed(), DEFAULT_DELIVERY_TIMEOUT, DEFAULT_LINGER,
-                1, (short) 1, Map.of());
+                1, (short) 1, Map.of(), KafkaClientSettings.NONE);
     }
 
     public EventLogConfig withTopics(Topics t) {
         return new EventLogConfig(bootstrapServers, t, deliveryTimeout, linger, partitions, replicationFactor,
-                producerOverrides);
+                producerOverrides, clientSettings);
     }
 
     public EventLogConfig withDeliveryTimeout(Duration d) {
         return new EventLogConfig(bootstrapServers, topics, d, linger, partitions, replicationFactor,
-                producerOverrides);
+                producerOverrides, clientSettings);
     }
 
     public EventLogConfig withLinger(Duration l) {
         return new EventLogConfig(bootstrapServers, topics, deliveryTimeout, l, partitions, replicationFactor,
-                producerOverrides);
+                producerOverrides, clientSettings);
     }
 
     /** Partitions and replication factor for topics this log creates (e.g. 3 and 3 on MSK). */
     public EventLogConfig withNewTopics(int partitionCount, short replication) {
         return new EventLogConfig(bootstrapServers, topics, deliveryTimeout, linger, partitionCount, replication,
-                producerOverrides);
+                producerOverrides, clientSettings);
     }
 
     public EventLogConfig withProducerOverrides(Map<String, String> overrides) {
         return new EventLogConfig(bootstrapServers, topics, deliveryTimeout, linger, partitions, replicationFactor,
-                overrides);
+                overrides, clientSettings);
+    }
+
+    /** Security settings for every client of the log (e.g. SASL_SSL with MSK IAM). */
+    public EventLogConfig withClientSettings(KafkaClientSettings settings) {
+        return new EventLogConfig(bootstrapServers, topics, deliveryTimeout, linger, partitions, replicationFactor,
+                producerOverrides, settings);
+    }
+
+    /** Producer overrides may carry credentials (roast passes the SASL settings that way): redacted. */
+    @Override
+    public String toString() {
+        StringJoiner overrides = new StringJoiner(", ", "{", "}");
+        new TreeMap<>(producerOverrides).forEach((k, v) ->
+                overrides.add(k + "=" + (KafkaClientSettings.isSecret(k) ? "(redacted)" : v)));
+        return "EventLogConfig[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", deliveryTimeout="
+                + deliveryTimeout + ", linger=" + linger + ", partitions=" + partitions + ", replicationFactor="
+                + replicationFactor + ", producerOverrides=" + overrides + ", clientSettings="
+                + clientSettings + "]";
     }
 }

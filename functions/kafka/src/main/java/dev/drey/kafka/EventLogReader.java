@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -33,20 +34,33 @@ public final class EventLogReader<T> implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final Duration timeout;
 
-    /**
-     * A reader of {@code topics}, decoding with {@code decoder} (which refuses with a
-     * {@link RecordCodecException}), positioned at the beginning. Every topic must exist;
-     * {@code timeout} bounds each call that waits for Kafka.
-     */
+    /** As {@link #EventLogReader(String, KafkaClientSettings, Collection, Function, Duration)} in plain text. */
     public EventLogReader(String bootstrapServers, Collection<String> topics,
+            Function<ConsumerRecord<byte[], byte[]>, T> decoder, Duration timeout) {
+        this(bootstrapServers, KafkaClientSettings.NONE, topics, decoder, timeout);
+    }
+
+    /**
+     * A reader of {@code topics}, connecting with {@code client} settings (security protocol,
+     * SASL, TLS), decoding with {@code decoder} (which refuses with a {@link RecordCodecException}),
+     * positioned at the beginning. Every topic must exist; {@code timeout} bounds each call that
+     * waits for Kafka.
+     */
+    public EventLogReader(String bootstrapServers, KafkaClientSettings client, Collection<String> topics,
             Function<ConsumerRecord<byte[], byte[]>, T> decoder, Duration timeout) {
         if (topics == null || topics.isEmpty()) {
             throw new IllegalArgumentException("a reader needs at least one topic");
         }
         this.decoder = decoder;
         this.timeout = timeout;
-        this.consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers, timeout),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            this.consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers, client, timeout),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot create a Kafka consumer for " + bootstrapServers + " ("
+                    + client.describe() + "): " + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
+        }
         try {
             List<TopicPartition> all = new ArrayList<>();
             for (String topic : topics) {
@@ -64,8 +78,9 @@ public final class EventLogReader<T> implements AutoCloseable {
             consumer.seekToBeginning(partitions);
         } catch (TimeoutException e) {
             consumer.close(Duration.ZERO);
-            throw new IllegalStateException("Kafka did not answer within " + timeout.toMillis()
-                    + " ms while looking up topics " + topics, e);
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " (" + client.describe()
+                    + ") did not answer within " + timeout.toMillis() + " ms while looking up topics " + topics
+                    + "; is it reachable, and do the client security settings match its listener?", e);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
@@ -74,8 +89,14 @@ public final class EventLogReader<T> implements AutoCloseable {
 
     /** A reader of event topics ({@link EventRecordCodec}); 30 s timeout. */
     public static EventLogReader<LoggedEvent> events(String bootstrapServers, Collection<String> topics) {
+        return events(bootstrapServers, KafkaClientSettings.NONE, topics);
+    }
+
+    /** A reader of event topics ({@link EventRecordCodec}) with client settings; 30 s timeout. */
+    public static EventLogReader<LoggedEvent> events(String bootstrapServers, KafkaClientSettings client,
+            Collection<String> topics) {
         EventRecordCodec codec = new EventRecordCodec();
-        return new EventLogReader<>(bootstrapServers, topics, codec::decode, Duration.ofSeconds(30));
+        return new EventLogReader<>(bootstrapServers, client, topics, codec::decode, Duration.ofSeconds(30));
     }
 
     /** A reader of the outbox topic ({@link OutboxRecordCodec}); 30 s timeout. */
@@ -84,7 +105,12 @@ public final class EventLogReader<T> implements AutoCloseable {
         return new EventLogReader<>(bootstrapServers, List.of(outboxTopic), codec::decode, Duration.ofSeconds(30));
     }
 
-    private static Properties consumerProperties(String bootstrapServers, Duration timeout) {
+    /**
+     * The consumer settings a reader builds for {@code bootstrapServers} with {@code client}
+     * settings and {@code timeout}. They may hold credentials: never log them.
+     */
+    public static Properties consumerProperties(String bootstrapServers, KafkaClientSettings client,
+            Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -94,7 +120,7 @@ public final class EventLogReader<T> implements AutoCloseable {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        return p;
+        return client.applyTo(p);
     }
 
     /** The assigned partitions: every partition of every topic given. */

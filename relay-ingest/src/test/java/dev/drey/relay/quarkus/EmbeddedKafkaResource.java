@@ -2,16 +2,24 @@ package dev.drey.relay.quarkus;
 
 import dev.drey.kafka.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
-/** A real Kafka broker for the app under test; its address goes into the relay's configuration. */
+/**
+ * A real Kafka broker for the app under test, secured like a managed cluster: its only client
+ * listener demands SASL/PLAIN, so the app works only if every one of its Kafka clients gets the
+ * {@code kafka.*} client settings. Its address and those settings go into the relay's configuration.
+ */
 public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManager {
     private EmbeddedKafka kafka;
 
     @Override
     public Map<String, String> start() {
-        kafka = EmbeddedKafka.temporary().start();
-        return Map.of("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
+        kafka = EmbeddedKafka.builder().saslPlain("relay-ingest", "test-only-secret").build().start();
+        Map<String, String> config = new HashMap<>();
+        config.put("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
+        kafka.clientSettings().values().forEach((k, v) -> config.put(KafkaClientConfig.PREFIX + k, v));
+        return config;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.drey.relay.gateway;
 
 import dev.drey.kafka.EventLogReader;
+import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.kafka.OutboxRecord;
 import dev.drey.kafka.OutboxRecordCodec;
 import dev.drey.kafka.RecordCodecException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +37,10 @@ public final class OutboxPublisher implements AutoCloseable {
     /** Records read but not finished; reading pauses above this. */
     static final int MAX_PENDING_RECORDS = 10_000;
 
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
     private final String bootstrapServers;
+    private final KafkaClientSettings client;
     private final String topic;
     private final MinerKey me;
     private final GatewayState state;
@@ -53,9 +58,12 @@ public final class OutboxPublisher implements AutoCloseable {
     private final Map<String, Destination> destinations = new HashMap<>();
     private final Map<LogPartition, TreeMap<Long, int[]>> open = new HashMap<>();
 
-    public OutboxPublisher(String bootstrapServers, String outboxTopic, MinerKey me, GatewayState state,
-            ScheduledExecutorService scheduler, Backoff backoff, HttpClient http, LongSupplier nowSeconds) {
+    /** Reads {@code outboxTopic} at {@code bootstrapServers}, connecting with {@code client} settings. */
+    public OutboxPublisher(String bootstrapServers, KafkaClientSettings client, String outboxTopic, MinerKey me,
+            GatewayState state, ScheduledExecutorService scheduler, Backoff backoff, HttpClient http,
+            LongSupplier nowSeconds) {
         this.bootstrapServers = bootstrapServers;
+        this.client = client;
         this.topic = outboxTopic;
         this.me = me;
         this.state = state;
@@ -72,6 +80,11 @@ public final class OutboxPublisher implements AutoCloseable {
         return this;
     }
 
+    /** The settings of the consumer it reads the outbox with (a copy; may hold credentials: never log it). */
+    public Properties consumerProperties() {
+        return EventLogReader.consumerProperties(bootstrapServers, client, KAFKA_TIMEOUT);
+    }
+
     /** Deliveries answered {@code OK true} since start. */
     public long delivered() {
         return delivered;
@@ -84,8 +97,8 @@ public final class OutboxPublisher implements AutoCloseable {
 
     private void read() {
         while (running) {
-            try (EventLogReader<OutboxRecord> r = new EventLogReader<>(bootstrapServers, List.of(topic),
-                    new OutboxRecordCodec()::decode, Duration.ofSeconds(30))) {
+            try (EventLogReader<OutboxRecord> r = new EventLogReader<>(bootstrapServers, client, List.of(topic),
+                    new OutboxRecordCodec()::decode, KAFKA_TIMEOUT)) {
                 Map<TopicPartition, Long> resume = new HashMap<>();
                 state.outboxOffsets().forEach((p, next) -> {
                     TopicPartition tp = new TopicPartition(p.topic(), p.partition());

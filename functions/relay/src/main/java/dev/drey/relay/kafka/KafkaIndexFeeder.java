@@ -2,6 +2,7 @@ package dev.drey.relay.kafka;
 
 import dev.drey.kafka.EventLogReader;
 import dev.drey.kafka.EventRecordCodec;
+import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.RecordCodecException;
 import dev.drey.kafka.RecordHandler;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,6 +34,7 @@ public final class KafkaIndexFeeder implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
 
     private final String bootstrapServers;
+    private final KafkaClientSettings client;
     private final List<String> topics;
     private final EventIndex index;
     private final LogListener listener;
@@ -42,9 +45,11 @@ public final class KafkaIndexFeeder implements AutoCloseable {
     private volatile long applied;
     private volatile String lastError = "";
 
-    public KafkaIndexFeeder(String bootstrapServers, List<String> topics, EventIndex index, LogListener listener,
-            Duration timeout) {
+    /** Reads {@code topics} at {@code bootstrapServers}, connecting with {@code client} settings. */
+    public KafkaIndexFeeder(String bootstrapServers, KafkaClientSettings client, List<String> topics,
+            EventIndex index, LogListener listener, Duration timeout) {
         this.bootstrapServers = bootstrapServers;
+        this.client = client;
         this.topics = List.copyOf(topics);
         this.index = index;
         this.listener = listener;
@@ -73,13 +78,18 @@ public final class KafkaIndexFeeder implements AutoCloseable {
         return lastError;
     }
 
+    /** The settings of the consumer it reads with (a copy; may hold credentials: never log it). */
+    public Properties consumerProperties() {
+        return EventLogReader.consumerProperties(bootstrapServers, client, timeout);
+    }
+
     public boolean isRunning() {
         return running && thread.isAlive();
     }
 
     private void run() {
         while (running) {
-            try (EventLogReader<LoggedEvent> reader = new EventLogReader<>(bootstrapServers, topics,
+            try (EventLogReader<LoggedEvent> reader = new EventLogReader<>(bootstrapServers, client, topics,
                     new EventRecordCodec()::decode, timeout)) {
                 reader.seek(resumePoints(reader.partitions()));
                 Map<TopicPartition, Long> target = caughtUp.isDone() ? Map.of() : reader.endOffsets();

@@ -1,5 +1,6 @@
 package dev.drey.relay.kafka;
 
+import dev.drey.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -9,18 +10,28 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** Asks Kafka whether it answers, for readiness checks: a cluster description within a timeout. */
 public final class KafkaProbe implements AutoCloseable {
+    private final Properties properties;
     private final Admin admin;
     private final Duration timeout;
 
-    public KafkaProbe(String bootstrapServers, Duration timeout) {
+    /** A probe of the cluster at {@code bootstrapServers}, connecting with {@code client} settings. */
+    public KafkaProbe(String bootstrapServers, KafkaClientSettings client, Duration timeout) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        this.admin = Admin.create(p);
+        this.properties = client.applyTo(p);
+        this.admin = Admin.create(properties);
         this.timeout = timeout;
+    }
+
+    /** The admin client's settings, the client settings included (a copy; may hold credentials). */
+    public Properties adminProperties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
     }
 
     /** Broker count if Kafka answered in time. */

@@ -56,7 +56,7 @@ public final class RelayNode implements AutoCloseable {
         this.settings = s;
         this.topics = Topics.withPrefix(s.topicPrefix());
         this.log = new EventLog(EventLogConfig.of(s.bootstrapServers()).withTopics(topics)
-                .withDeliveryTimeout(s.deliveryTimeout()));
+                .withDeliveryTimeout(s.deliveryTimeout()).withClientSettings(s.kafkaClient()));
         try {
             log.ensureTopics();
         } catch (RuntimeException e) {
@@ -69,9 +69,9 @@ public final class RelayNode implements AutoCloseable {
         SubscriptionRegistry live = new SubscriptionRegistry();
         this.queries = Executors.newFixedThreadPool(2, daemon("relay-query"));
         this.relay = Relay.privateRelay(s.relay(), new KafkaEventSink(log), index, live, queries);
-        this.feeder = new KafkaIndexFeeder(s.bootstrapServers(), topics.eventTopics(), index,
+        this.feeder = new KafkaIndexFeeder(s.bootstrapServers(), s.kafkaClient(), topics.eventTopics(), index,
                 new IndexFeed(index, live), Duration.ofSeconds(30)).start();
-        this.probe = new KafkaProbe(s.bootstrapServers(), Duration.ofSeconds(2));
+        this.probe = new KafkaProbe(s.bootstrapServers(), s.kafkaClient(), Duration.ofSeconds(2));
         this.gateway = Executors.newSingleThreadScheduledExecutor(daemon("relay-gateway"));
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         if (s.minerKey().isPresent()) {
@@ -98,8 +98,8 @@ public final class RelayNode implements AutoCloseable {
             peers.add(new PeerPull(m.pubkey(), m.relayUrl().get(), me, relay, state, gateway, settings.backoff(),
                     http, () -> System.currentTimeMillis() / 1000, settings.pullOverlap()).start());
         }
-        outbox = new OutboxPublisher(settings.bootstrapServers(), topics.outbox(), me, state, gateway,
-                settings.backoff(), http, () -> System.currentTimeMillis() / 1000).start();
+        outbox = new OutboxPublisher(settings.bootstrapServers(), settings.kafkaClient(), topics.outbox(), me, state,
+                gateway, settings.backoff(), http, () -> System.currentTimeMillis() / 1000).start();
         LOG.log(Level.INFO, "gateway started: pulling from " + peers.size() + " peer relays; outbox on");
     }
 
@@ -147,6 +147,11 @@ public final class RelayNode implements AutoCloseable {
     /** The outbox publisher, once the gateway started (null before, or without a miner key). */
     public OutboxPublisher outbox() {
         return outbox;
+    }
+
+    /** The readiness probe's admin client. */
+    public KafkaProbe probe() {
+        return probe;
     }
 
     /** Whether Kafka answers now (readiness). */

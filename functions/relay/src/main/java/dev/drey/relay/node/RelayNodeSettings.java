@@ -1,6 +1,7 @@
 package dev.drey.relay.node;
 
 import dev.drey.kafka.EventLogConfig;
+import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.relay.MinerKey;
 import dev.drey.relay.RelayConfig;
 import dev.drey.relay.gateway.Backoff;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * @param deliveryTimeout  how long an append may wait for Kafka before {@code OK false "error: ..."}
  * @param pullOverlap      how far before its checkpoint a peer pull resumes
  * @param backoff          reconnect and retry back-off of peer pull and the outbox
+ * @param kafkaClient      security protocol, SASL and TLS settings for every Kafka client of the
+ *                         node (producer, index feeder, outbox reader, health probe)
  */
 public record RelayNodeSettings(RelayConfig relay, String bootstrapServers, String topicPrefix,
         Optional<Path> dataDir, Optional<MinerKey> minerKey, Duration deliveryTimeout, Duration pullOverlap,
-        Backoff backoff) {
+        Backoff backoff, KafkaClientSettings kafkaClient) {
 
     public static final Duration DEFAULT_PULL_OVERLAP = Duration.ofMinutes(10);
 
@@ -39,35 +42,48 @@ public record RelayNodeSettings(RelayConfig relay, String bootstrapServers, Stri
         deliveryTimeout = deliveryTimeout == null ? EventLogConfig.DEFAULT_DELIVERY_TIMEOUT : deliveryTimeout;
         pullOverlap = pullOverlap == null ? DEFAULT_PULL_OVERLAP : pullOverlap;
         backoff = backoff == null ? Backoff.DEFAULT : backoff;
+        kafkaClient = kafkaClient == null ? KafkaClientSettings.NONE : kafkaClient;
+    }
+
+    /** Plain-text Kafka (no client settings). */
+    public RelayNodeSettings(RelayConfig relay, String bootstrapServers, String topicPrefix, Optional<Path> dataDir,
+            Optional<MinerKey> minerKey, Duration deliveryTimeout, Duration pullOverlap, Backoff backoff) {
+        this(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout, pullOverlap, backoff,
+                KafkaClientSettings.NONE);
     }
 
     public static RelayNodeSettings of(RelayConfig relay, String bootstrapServers) {
         return new RelayNodeSettings(relay, bootstrapServers, "", Optional.empty(), Optional.empty(), null, null,
-                null);
+                null, KafkaClientSettings.NONE);
     }
 
     public RelayNodeSettings withTopicPrefix(String prefix) {
         return new RelayNodeSettings(relay, bootstrapServers, prefix, dataDir, minerKey, deliveryTimeout,
-                pullOverlap, backoff);
+                pullOverlap, backoff, kafkaClient);
     }
 
     public RelayNodeSettings withDataDir(Path dir) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, Optional.ofNullable(dir), minerKey,
-                deliveryTimeout, pullOverlap, backoff);
+                deliveryTimeout, pullOverlap, backoff, kafkaClient);
     }
 
     public RelayNodeSettings withMinerKey(MinerKey key) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, Optional.ofNullable(key),
-                deliveryTimeout, pullOverlap, backoff);
+                deliveryTimeout, pullOverlap, backoff, kafkaClient);
     }
 
     public RelayNodeSettings withDeliveryTimeout(Duration d) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, d, pullOverlap,
-                backoff);
+                backoff, kafkaClient);
     }
 
     public RelayNodeSettings withBackoff(Backoff b) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout,
-                pullOverlap, b);
+                pullOverlap, b, kafkaClient);
+    }
+
+    public RelayNodeSettings withKafkaClient(KafkaClientSettings settings) {
+        return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout,
+                pullOverlap, backoff, settings);
     }
 }
