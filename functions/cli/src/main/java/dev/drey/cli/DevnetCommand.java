@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drey.crypto.pairing.PairingCurves;
 import dev.drey.devnet.Devnet;
 import dev.drey.devnet.DevnetConfig;
+import dev.drey.devnet.DevnetException;
+import dev.drey.devnet.DevnetLock;
 import dev.drey.devnet.DevnetReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,6 +88,13 @@ final class DevnetCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        refuseForeign(dir);
+        DevnetLock lock;
+        try {
+            lock = DevnetLock.acquire(dir);
+        } catch (DevnetException e) {
+            throw new CliException(e.getMessage());
+        }
         wipe(dir);
         err.println("drey devnet: " + config.miners() + " miners, threshold " + config.threshold() + ", "
                 + config.offline() + " offline and " + config.invalid() + " sending invalid shares; data in " + dir);
@@ -98,6 +107,7 @@ final class DevnetCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             devnet.close();
+            lock.close();
             err.println("drey devnet: stopped; data kept in " + dir);
             err.flush();
             done.countDown();
@@ -124,6 +134,7 @@ final class DevnetCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         devnet.close();
+        lock.close();
         err.println("drey devnet: " + (report.ok() ? "done in " + report.elapsedMs() + " ms; data kept in " + dir
                 + " (drey replay reads it)" : "FAILED: " + report.error()));
         err.flush();
@@ -236,24 +247,30 @@ final class DevnetCommand implements Callable<Integer> {
         }
     }
 
-    /** A devnet always starts from nothing; refuses to wipe a directory that is not a devnet's. */
-    private static void wipe(Path dir) throws IOException {
+    /** Refuses a directory that holds anything but a devnet's files (it is about to be wiped). */
+    private static void refuseForeign(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> top = Files.list(dir)) {
             boolean foreign = top.anyMatch(p -> {
                 String name = p.getFileName().toString();
-                return !(name.equals("kafka") || name.equals("pol") || name.startsWith("miner-")
-                        || name.equals("devnet.json") || name.equals("devnet.log"));
+                return !(name.equals("kafka") || name.equals(DevnetLock.FILE) || name.equals("pol")
+                        || name.startsWith("miner-") || name.equals("devnet.json") || name.equals("devnet.log"));
             });
             if (foreign) {
                 throw new CliException(dir + " holds files that are not a devnet's; choose another --data-dir");
             }
         }
+    }
+
+    /** A devnet always starts from nothing (the lock file, held by this process, stays). */
+    private static void wipe(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                if (!p.equals(dir) && !p.equals(dir.resolve(DevnetLock.FILE))) {
+                    Files.delete(p);
+                }
             }
         }
     }

@@ -73,6 +73,13 @@ public final class TopicReplay {
         MessageFamily family = topics.familyOf(topic).orElseThrow(() -> new DevnetException("topic " + topic
                 + " is not one of miner " + miner + "'s event topics: " + topics.eventTopics()));
         Path minerDir = dataDir.resolve("miner-" + miner);
+        try (DevnetLock lock = DevnetLock.acquire(dataDir)) {
+            return replay(dataDir, state, topic, miner, family, topics, minerDir, fromOffset, progress);
+        }
+    }
+
+    private static Result replay(Path dataDir, DevnetState state, String topic, int miner, MessageFamily family,
+            Topics topics, Path minerDir, long fromOffset, Consumer<String> progress) {
         EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dataDir.resolve("kafka")).build();
         try {
             kafka.start();
