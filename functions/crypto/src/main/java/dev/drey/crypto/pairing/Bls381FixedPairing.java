@@ -67,8 +67,8 @@ final class Bls381FixedPairing {
         }
     }
 
-    /** e(fixed1, p1)·e(fixed2, p2) == 1, with one final exponentiation. */
-    static boolean productIsOne(Bls381FixedPairing f1, ECP p1, Bls381FixedPairing f2, ECP p2) {
+    /** e(fixed1, p1)·e(fixed2, p2) == 1 for affine G1 points ({@link Bls381G1}), with one final exponentiation. */
+    static boolean productIsOne(Bls381FixedPairing f1, long[] p1, Bls381FixedPairing f2, long[] p2) {
         Bls381Fp12 arithmetic = new Bls381Fp12();
         long[] f = millerLoop(arithmetic, f1, p1, f2, p2);
         finalExponentiation(arithmetic, f);
@@ -76,11 +76,8 @@ final class Bls381FixedPairing {
     }
 
     /** The Miller-loop value for two fixed G2 points at two affine G1 points (AMCL ate2, before fexp). */
-    static long[] millerLoop(Bls381Fp12 arithmetic, Bls381FixedPairing f1, ECP p1, Bls381FixedPairing f2, ECP p2) {
-        long[] x1 = coordinate(p1.getX());
-        long[] y1 = coordinate(p1.getY());
-        long[] x2 = coordinate(p2.getX());
-        long[] y2 = coordinate(p2.getY());
+    static long[] millerLoop(Bls381Fp12 arithmetic, Bls381FixedPairing f1, long[] p1, Bls381FixedPairing f2,
+            long[] p2) {
         long[] f = new long[Bls381Fp12.SIZE];
         Bls381Fp12.setOne(f, 0);
         int line = 0;
@@ -88,12 +85,12 @@ final class Bls381FixedPairing {
             if (s > 0) {
                 arithmetic.sqr(f, 0, f, 0);
             }
-            arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, x1, y1);
-            arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, x2, y2);
+            arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, p1);
+            arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, p2);
             line += LINE;
             if (f1.withAddition[s]) {
-                arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, x1, y1);
-                arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, x2, y2);
+                arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, p1);
+                arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, p2);
                 line += LINE;
             }
         }
@@ -156,12 +153,6 @@ final class Bls381FixedPairing {
             }
         }
         Bls381Fp12.conj(r, ro, r, ro);
-    }
-
-    private static long[] coordinate(BIG v) {
-        long[] c = new long[Bls381Fp.LIMBS];
-        Bls381Fp.set(c, 0, Bls381Curve.toBigInteger(v));
-        return c;
     }
 
     /** AMCL's doubling line at A (M-type), split into constants; doubles A. */

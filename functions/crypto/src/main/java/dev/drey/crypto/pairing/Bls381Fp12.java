@@ -110,13 +110,14 @@ final class Bls381Fp12 {
 
     /**
      * r = x·line for an M-type line (AMCL's smul): line = (yc·Py + c·j) + (xc·Px)·j·k², from the three
-     * GF(p²) coefficients at {@code lo} (yc, c, xc) and the G1 point's affine coordinates. With
+     * GF(p²) coefficients at {@code lo} (yc, c, xc) and the G1 point's affine coordinates (Px, Py at 0
+     * and {@link Bls381Fp#LIMBS} of {@code p}). With
      * L = yc·Py + c·j and l = xc·Px: r = (a·L + ξl·b) + (b·L + ξl·c)·k + (c·L + a·l·j)·k².
      */
-    void mulByLine(long[] r, int ro, long[] x, int xo, long[] line, int lo, long[] px, long[] py) {
-        Bls381Fp2.mulFp(t, 0, line, lo, py, 0); // L = (yc·Py, c)
+    void mulByLine(long[] r, int ro, long[] x, int xo, long[] line, int lo, long[] p) {
+        Bls381Fp2.mulFp(t, 0, line, lo, p, Bls381Fp.LIMBS); // L = (yc·Py, c)
         Bls381Fp2.copy(t, E, line, lo + E);
-        Bls381Fp2.mulFp(t, Q, line, lo + 2 * E, px, 0); // l
+        Bls381Fp2.mulFp(t, Q, line, lo + 2 * E, p, 0); // l
         fp2.mulXi(t, Q + E, t, Q); // ξl
         fp4.mul(t, 2 * Q, x, xo, t, 0); // a·L
         fp4.mul(t, 3 * Q, x, xo + Q, t, 0); // b·L

@@ -2,7 +2,6 @@ package dev.drey.crypto.pairing;
 
 import org.apache.milagro.amcl.BLS381.BIG;
 import org.apache.milagro.amcl.BLS381.ECP;
-import org.apache.milagro.amcl.BLS381.FP;
 import org.apache.milagro.amcl.BLS381.ROM;
 
 /**
@@ -17,7 +16,6 @@ import org.apache.milagro.amcl.BLS381.ROM;
 final class Bls381Subgroup {
     /** |u|; the sign of u cancels in u². */
     private static final long ABS_U = 0xd201000000010000L;
-    private static final FP BETA = new FP(new BIG(ROM.CURVE_Cru));
     private static final BIG R = new BIG(ROM.CURVE_Order);
 
     static {
@@ -32,28 +30,12 @@ final class Bls381Subgroup {
 
     /** Whether {@code p} (a point of E(Fp), possibly projective) lies in G1; the identity does. */
     static boolean contains(ECP p) {
-        ECP minusU2P = timesAbsU(timesAbsU(p));
-        minusU2P.neg();
-        ECP phi = new ECP(p);
-        phi.getx().mul(BETA); // projective (X:Y:Z) -> (βX:Y:Z), since x = X/Z
-        return phi.equals(minusU2P);
+        return p.is_infinity() || new Bls381G1().contains(Bls381G1.affine(p));
     }
 
     /** The definition: r·P = O (a full 255-bit multiplication); the reference the fast test is tested against. */
     static boolean byOrder(ECP p) {
         return p.mul(R).is_infinity();
-    }
-
-    /** |u|·P by double-and-add over the six set bits of |u| (public points: no need for constant time). */
-    private static ECP timesAbsU(ECP p) {
-        ECP acc = new ECP(p);
-        for (int i = 62; i >= 0; i--) {
-            acc.dbl();
-            if (((ABS_U >>> i) & 1) != 0) {
-                acc.add(p);
-            }
-        }
-        return acc;
     }
 
     private static BIG fromLong(long v) {

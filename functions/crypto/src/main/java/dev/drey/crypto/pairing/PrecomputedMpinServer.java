@@ -1,10 +1,10 @@
 package dev.drey.crypto.pairing;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import org.apache.milagro.amcl.BLS381.BIG;
 import org.apache.milagro.amcl.BLS381.ECP;
 import org.apache.milagro.amcl.BLS381.ECP2;
-import org.apache.milagro.amcl.BLS381.PAIR;
 
 /**
  * The M-Pin server's pairing check (AMCL SERVER_2: e(Q, V)·e(sQ, y·H + U) = 1) for a fixed server secret
@@ -42,10 +42,16 @@ public final class PrecomputedMpinServer {
         if (r.is_infinity() || p.is_infinity() || w.is_infinity()) {
             return INVALID_POINT;
         }
-        p = PAIR.G1mul(p, BIG.fromBytes(y));
-        p.add(r);
-        p.affine();
-        w.affine();
-        return Bls381FixedPairing.productIsOne(q, w, sq, p) ? 0 : MpinPrimitives.BAD_PIN;
+        // y·H(ID) + U on own arithmetic: H(ID) is the server's own map to G1 (cofactor cleared), so y may be
+        // taken mod r as in AMCL's GLV multiplication
+        Bls381G1 g1 = new Bls381G1();
+        long[] sum = g1.mul(Bls381G1.affine(p), new BigInteger(1, y));
+        g1.addAffine(sum, 0, sum, 0, Bls381G1.affine(r), 0);
+        if (Bls381G1.isIdentity(sum, 0)) {
+            return MpinPrimitives.BAD_PIN; // e(sQ, O) = 1, and e(Q, V) ≠ 1 for V ≠ O: the product is not 1
+        }
+        long[] sumAffine = new long[Bls381G1.AFFINE];
+        Bls381G1.toAffine(sumAffine, 0, sum, 0);
+        return Bls381FixedPairing.productIsOne(q, Bls381G1.affine(w), sq, sumAffine) ? 0 : MpinPrimitives.BAD_PIN;
     }
 }

@@ -122,17 +122,16 @@ class Bls381Fp12Test {
             for (int k = 0; k < 6; k++) {
                 Bls381Fp.set(line, k * Bls381Fp.LIMBS, new BigInteger(390, rng));
             }
-            long[] px = new long[Bls381Fp.LIMBS];
-            long[] py = new long[Bls381Fp.LIMBS];
-            Bls381Fp.set(px, 0, new BigInteger(390, rng));
-            Bls381Fp.set(py, 0, new BigInteger(390, rng));
+            long[] point = new long[Bls381G1.AFFINE];
+            Bls381Fp.set(point, 0, new BigInteger(390, rng));
+            Bls381Fp.set(point, Bls381Fp.LIMBS, new BigInteger(390, rng));
             long[] r = new long[N];
-            ar.mulByLine(r, 0, x, 0, line, 0, px, py);
+            ar.mulByLine(r, 0, x, 0, line, 0, point);
 
             FP2 l0 = Bls381Fp2.toAmcl(line, 0);
-            l0.pmul(new org.apache.milagro.amcl.BLS381.FP(Bls381Curve.big(Bls381Fp.value(py, 0))));
+            l0.pmul(new org.apache.milagro.amcl.BLS381.FP(Bls381Curve.big(Bls381Fp.value(point, Bls381Fp.LIMBS))));
             FP2 l2 = Bls381Fp2.toAmcl(line, 2 * Bls381Fp2.SIZE);
-            l2.pmul(new org.apache.milagro.amcl.BLS381.FP(Bls381Curve.big(Bls381Fp.value(px, 0))));
+            l2.pmul(new org.apache.milagro.amcl.BLS381.FP(Bls381Curve.big(Bls381Fp.value(point, 0))));
             FP4 cc = new FP4(l2);
             cc.times_i();
             FP12 amclLine = new FP12(new FP4(l0, Bls381Fp2.toAmcl(line, Bls381Fp2.SIZE)), new FP4(0), cc);
@@ -156,7 +155,7 @@ class Bls381Fp12Test {
             Bls381FixedPairing f1 = new Bls381FixedPairing(q1);
             Bls381FixedPairing f2 = new Bls381FixedPairing(q2);
 
-            long[] f = Bls381FixedPairing.millerLoop(ar, f1, p1, f2, p2);
+            long[] f = Bls381FixedPairing.millerLoop(ar, f1, Bls381G1.affine(p1), f2, Bls381G1.affine(p2));
             FP12 amcl = PAIR.ate2(q1, p1, q2, p2);
             assertArrayEquals(bytes(amcl), bytes(f), "Miller loop");
 
@@ -178,7 +177,9 @@ class Bls381Fp12Test {
         p.affine();
         minusAbP.affine();
         // e(aQ, bP)·e(Q, −abP) = 1
-        assertTrue(Bls381FixedPairing.productIsOne(new Bls381FixedPairing(aq), p, new Bls381FixedPairing(q), minusAbP));
-        assertFalse(Bls381FixedPairing.productIsOne(new Bls381FixedPairing(aq), p, new Bls381FixedPairing(q), p));
+        assertTrue(Bls381FixedPairing.productIsOne(new Bls381FixedPairing(aq), Bls381G1.affine(p), new Bls381FixedPairing(q),
+                Bls381G1.affine(minusAbP)));
+        assertFalse(Bls381FixedPairing.productIsOne(new Bls381FixedPairing(aq), Bls381G1.affine(p), new Bls381FixedPairing(q),
+                Bls381G1.affine(p)));
     }
 }
