@@ -81,4 +81,31 @@ class Bls381FpTest {
         Bls381Fp.sqr(a, 0, a, 0);
         assertEquals(x.pow(4).mod(P), Bls381Fp.value(a, 0));
     }
+
+    @Test
+    void lazyReductionAgreesWithBigInteger() {
+        List<BigInteger> s = samples();
+        long[] w = new long[4 * Bls381Fp.LIMBS];
+        long[] r = new long[Bls381Fp.LIMBS];
+        BigInteger rInv = BigInteger.ONE.shiftLeft(385).modInverse(P);
+        for (int i = 0; i < s.size(); i++) {
+            BigInteger x = s.get(i);
+            BigInteger y = s.get((i * 5 + 1) % s.size());
+            // (x + y) unreduced, squared wide, reduced: the largest operands the Fp2 multiplication uses
+            long[] sum = new long[Bls381Fp.LIMBS];
+            Bls381Fp.addNoReduce(sum, 0, of(x), 0, of(y), 0);
+            Bls381Fp.mulWide(w, 0, sum, 0, sum, 0);
+            Bls381Fp.redc(r, 0, w, 0);
+            BigInteger xm = x.shiftLeft(385).mod(P);
+            BigInteger ym = y.shiftLeft(385).mod(P);
+            assertEquals(xm.add(ym).pow(2).multiply(rInv).multiply(rInv).mod(P), Bls381Fp.value(r, 0), "wide square");
+            // x·x − y·y made non-negative, then reduced
+            Bls381Fp.mulWide(w, 0, of(x), 0, of(x), 0);
+            Bls381Fp.mulWide(w, 2 * Bls381Fp.LIMBS, of(y), 0, of(y), 0);
+            Bls381Fp.subWide(w, 0, w, 0, w, 2 * Bls381Fp.LIMBS);
+            Bls381Fp.addShiftedModulus(w, 0, w, 0);
+            Bls381Fp.redc(r, 0, w, 0);
+            assertEquals(x.pow(2).subtract(y.pow(2)).mod(P), Bls381Fp.value(r, 0), "difference of products");
+        }
+    }
 }
