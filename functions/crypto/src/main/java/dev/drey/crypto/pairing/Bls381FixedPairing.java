@@ -1,5 +1,6 @@
 package dev.drey.crypto.pairing;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.milagro.amcl.BLS381.BIG;
@@ -11,9 +12,10 @@ import org.apache.milagro.amcl.BLS381.ROM;
 /**
  * The optimal ate pairing of AMCL on BLS12-381 with its G2 argument fixed: the G2 doublings and
  * additions, and the parts of each line that depend only on the G2 point, are done once (AMCL's
- * PAIR.line splits into constants times the G1 point's x and y). Each later pairing evaluates the
- * stored lines at its G1 point, so the Miller-loop values equal AMCL's ate() exactly; the arithmetic
- * after the precomputation is the allocation-free {@link Bls381Fp12}, not AMCL's.
+ * PAIR.line splits into constants times the G1 point's x and y), and each line is divided by its
+ * coefficient of Py, which the final exponentiation removes. Each later pairing evaluates the stored
+ * lines at its G1 point; after the final exponentiation the values equal AMCL's fexp(ate2) exactly.
+ * The arithmetic after the precomputation is the allocation-free {@link Bls381Fp12}, not AMCL's.
  *
  * <p>Secret data: for the M-Pin server, one fixed point is the server secret sQ. Its lines are computed
  * once with AMCL's ECP2/FP2 (as AMCL's own SERVER_2 does on every call) and stored here; from then on
@@ -29,8 +31,9 @@ final class Bls381FixedPairing {
     }
 
     private static final int E = Bls381Fp2.SIZE;
-    /** One line: the GF(p²) coefficients yc, c, xc (see {@link Bls381Fp12#mulByLine}). */
-    private static final int LINE = 3 * E;
+    private static final int F = Bls381Fp.LIMBS;
+    /** One line: its GF(p²) coefficients c/yc and xc/yc (see {@link Bls381Fp12#mulByLine}). */
+    private static final int LINE = 2 * E;
     /** |u| of BLS12-381; the final exponentiation raises to u (negative) as conj(x^|u|). */
     private static final long ABS_U = 0xd201000000010000L;
 
@@ -59,11 +62,21 @@ final class Bls381FixedPairing {
                 withAddition[s] = true;
             }
         }
+        // each line divided by its yc (see Bls381Fp12.mulByLine): store c/yc and xc/yc
+        Bls381Fp2 fp2 = new Bls381Fp2();
         lines = new long[all.size() * LINE];
+        long[] yc = new long[E];
         for (int l = 0; l < all.size(); l++) {
-            for (int c = 0; c < 3; c++) {
-                Bls381Fp2.set(lines, l * LINE + c * E, all.get(l)[c]);
+            FP2[] line = all.get(l);
+            if (line[0].iszilch()) {
+                throw new IllegalStateException("a Miller-loop line with yc = 0: the G2 point is not of order r");
             }
+            Bls381Fp2.set(yc, 0, line[0]);
+            fp2.inverse(yc, 0, yc, 0);
+            Bls381Fp2.set(lines, l * LINE, line[1]);
+            fp2.mul(lines, l * LINE, lines, l * LINE, yc, 0);
+            Bls381Fp2.set(lines, l * LINE + E, line[2]);
+            fp2.mul(lines, l * LINE + E, lines, l * LINE + E, yc, 0);
         }
     }
 
@@ -75,9 +88,14 @@ final class Bls381FixedPairing {
         return Bls381Fp12.isOne(f, 0);
     }
 
-    /** The Miller-loop value for two fixed G2 points at two affine G1 points (AMCL ate2, before fexp). */
+    /**
+     * The Miller-loop value for two fixed G2 points at two affine G1 points: AMCL's ate2 times a factor
+     * in GF(p²)* (the lines are scaled), so equal to it after the final exponentiation.
+     */
     static long[] millerLoop(Bls381Fp12 arithmetic, Bls381FixedPairing f1, long[] p1, Bls381FixedPairing f2,
             long[] p2) {
+        long[] q1 = lineInput(p1);
+        long[] q2 = lineInput(p2);
         long[] f = new long[Bls381Fp12.SIZE];
         Bls381Fp12.setOne(f, 0);
         int line = 0;
@@ -85,12 +103,12 @@ final class Bls381FixedPairing {
             if (s > 0) {
                 arithmetic.sqr(f, 0, f, 0);
             }
-            arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, p1);
-            arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, p2);
+            arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, q1);
+            arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, q2);
             line += LINE;
             if (f1.withAddition[s]) {
-                arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, p1);
-                arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, p2);
+                arithmetic.mulByLine(f, 0, f, 0, f1.lines, line, q1);
+                arithmetic.mulByLine(f, 0, f, 0, f2.lines, line, q2);
                 line += LINE;
             }
         }
@@ -141,6 +159,15 @@ final class Bls381FixedPairing {
         ar.mul(w, y1, w, y1, w, y2);
         ar.frobenius(w, y2, w, y3);
         ar.mul(f, 0, w, y1, w, y2);
+    }
+
+    /** (1/Py, Px/Py) of an affine G1 point (public; Py ≠ 0 for points of order r), the input of the scaled lines. */
+    private static long[] lineInput(long[] p) {
+        BigInteger yInverse = Bls381Fp.value(p, F).modInverse(Bls381Fp.MODULUS);
+        long[] q = new long[2 * F];
+        Bls381Fp.set(q, 0, yInverse);
+        Bls381Fp.set(q, F, Bls381Fp.value(p, 0).multiply(yInverse));
+        return q;
     }
 
     /** r = x^(−e) for x in the cyclotomic subgroup (public e: square-and-multiply, conj inverts). */

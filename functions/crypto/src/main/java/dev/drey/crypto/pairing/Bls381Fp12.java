@@ -109,26 +109,33 @@ final class Bls381Fp12 {
     }
 
     /**
-     * r = x·line for an M-type line (AMCL's smul): line = (yc·Py + c·j) + (xc·Px)·j·k², from the three
-     * GF(p²) coefficients at {@code lo} (yc, c, xc) and the G1 point's affine coordinates (Px, Py at 0
-     * and {@link Bls381Fp#LIMBS} of {@code p}). With
-     * L = yc·Py + c·j and l = xc·Px: r = (a·L + ξl·b) + (b·L + ξl·c)·k + (c·L + a·l·j)·k².
+     * r = x·line for an M-type line scaled to 1 + μ·j + ν·j·k² (AMCL's line divided by its coefficient
+     * yc·Py, a factor in GF(p²) that the final exponentiation removes): μ = c'·(1/Py) and ν = xc'·(Px/Py)
+     * from the two GF(p²) coefficients c' = c/yc, xc' = xc/yc at {@code lo} and the G1 point's
+     * {@code q} = (1/Py, Px/Py). With x = a + b·k + c·k² and y ↦ (y1, y0)·j = (ξ·y1, y0):
+     * r = (a + μj·a + ξν·b) + (b + μj·b + ξν·c)·k + (c + μj·c + νj·a)·k², twelve multiplications in
+     * GF(p²) instead of fifteen for the unscaled line.
      */
-    void mulByLine(long[] r, int ro, long[] x, int xo, long[] line, int lo, long[] p) {
-        Bls381Fp2.mulFp(t, 0, line, lo, p, Bls381Fp.LIMBS); // L = (yc·Py, c)
-        Bls381Fp2.copy(t, E, line, lo + E);
-        Bls381Fp2.mulFp(t, Q, line, lo + 2 * E, p, 0); // l
-        fp2.mulXi(t, Q + E, t, Q); // ξl
-        fp4.mul(t, 2 * Q, x, xo, t, 0); // a·L
-        fp4.mul(t, 3 * Q, x, xo + Q, t, 0); // b·L
-        fp4.mul(t, 4 * Q, x, xo + 2 * Q, t, 0); // c·L
-        fp4.mulFp2(t, 5 * Q, x, xo + Q, t, Q + E); // ξl·b
-        fp4.mulFp2(t, 6 * Q, x, xo + 2 * Q, t, Q + E); // ξl·c
-        fp2.mul(t, 7 * Q, x, xo + E, t, Q + E); // a·l·j = ξl·a1 + l·a0·j
-        fp2.mul(t, 7 * Q + E, x, xo, t, Q);
-        Bls381Fp4.add(r, ro, t, 2 * Q, t, 5 * Q);
-        Bls381Fp4.add(r, ro + Q, t, 3 * Q, t, 6 * Q);
-        Bls381Fp4.add(r, ro + 2 * Q, t, 4 * Q, t, 7 * Q);
+    void mulByLine(long[] r, int ro, long[] x, int xo, long[] line, int lo, long[] q) {
+        Bls381Fp2.mulFp(t, 0, line, lo, q, 0); // μ
+        fp2.mulXi(t, E, t, 0); // ξμ
+        Bls381Fp2.mulFp(t, 2 * E, line, lo + E, q, Bls381Fp.LIMBS); // ν
+        fp2.mulXi(t, 3 * E, t, 2 * E); // ξν
+        for (int part = 0; part < 3; part++) { // μj·(part) = (ξμ·part1, μ·part0)
+            fp2.mul(t, (2 + part) * Q, t, E, x, xo + part * Q + E);
+            fp2.mul(t, (2 + part) * Q + E, t, 0, x, xo + part * Q);
+        }
+        fp4.mulFp2(t, 5 * Q, x, xo + Q, t, 3 * E); // ξν·b
+        fp4.mulFp2(t, 6 * Q, x, xo + 2 * Q, t, 3 * E); // ξν·c
+        fp2.mul(t, 7 * Q, t, 3 * E, x, xo + E); // νj·a = (ξν·a1, ν·a0)
+        fp2.mul(t, 7 * Q + E, t, 2 * E, x, xo);
+        // each part reads only its own input part, in order a, b, c
+        Bls381Fp4.add(t, 2 * Q, t, 2 * Q, t, 5 * Q);
+        Bls381Fp4.add(r, ro, x, xo, t, 2 * Q);
+        Bls381Fp4.add(t, 3 * Q, t, 3 * Q, t, 6 * Q);
+        Bls381Fp4.add(r, ro + Q, x, xo + Q, t, 3 * Q);
+        Bls381Fp4.add(t, 4 * Q, t, 4 * Q, t, 7 * Q);
+        Bls381Fp4.add(r, ro + 2 * Q, x, xo + 2 * Q, t, 4 * Q);
     }
 
     /** r = x^(p⁶) = ā − b̄·k + c̄·k², the inverse of a cyclotomic element (AMCL's conj). */
