@@ -34,8 +34,8 @@ final class Bls381FixedPairing {
     private static final int F = Bls381Fp.LIMBS;
     /** One line: its GF(p²) coefficients c/yc and xc/yc (see {@link Bls381Fp12#mulByLine}). */
     private static final int LINE = 2 * E;
-    /** |u| of BLS12-381; the final exponentiation raises to u (negative) as conj(x^|u|). */
-    private static final long ABS_U = 0xd201000000010000L;
+    /** The final exponentiation raises to u (negative) as conj(x^|u|). */
+    private static final long ABS_U = Bls381G1.ABS_U;
 
     /** Per loop step its doubling line, then its addition line if it has one. */
     private final long[] lines;

@@ -16,8 +16,8 @@ final class Bls381G1 {
     private static final int F = Bls381Fp.LIMBS;
     static final int SIZE = 3 * F;
     static final int AFFINE = 2 * F;
-    /** |u|; the sign of u cancels in u². */
-    private static final long ABS_U = 0xd201000000010000L;
+    /** |u| of BLS12-381 (u < 0; {@link Bls381Subgroup} checks it against AMCL's CURVE_Bnx). */
+    static final long ABS_U = 0xd201000000010000L;
     private static final BigInteger U_SQUARED = BigInteger.valueOf(ABS_U >>> 1).shiftLeft(1).pow(2);
     private static final BigInteger ORDER = Bls381Curve.toBigInteger(new BIG(ROM.CURVE_Order));
     /** AMCL's cube root of unity CURVE_Cru: φ(x, y) = (βx, y) acts on G1 as multiplication by −u². */

@@ -10,12 +10,12 @@ import org.apache.milagro.amcl.BLS381.ROM;
  * with φ(x, y) = (β·x, y), β AMCL's cube root of unity {@code CURVE_Cru}, a point P of E(Fp) is in G1 iff
  * φ(P) = −u²·P, u the curve's (negative) BLS parameter. u² has 128 bits and |u| = 0xd201000000010000 only
  * six set bits, so the test costs two 64-bit double-and-add chains (126 doublings, 10 additions) instead
- * of a 255-bit multiplication by r. {@code Bls381SubgroupTest} checks it against {@link #byOrder} on
+ * of a 255-bit multiplication by r, on the own field arithmetic ({@link Bls381G1#contains}).
+ * {@code Bls381SubgroupTest} checks it against {@link #byOrder} on
  * G1 points, random points of E(Fp) and points with a component of each prime order dividing the cofactor.
  */
 final class Bls381Subgroup {
-    /** |u|; the sign of u cancels in u². */
-    private static final long ABS_U = 0xd201000000010000L;
+    private static final long ABS_U = Bls381G1.ABS_U;
     private static final BIG R = new BIG(ROM.CURVE_Order);
 
     static {

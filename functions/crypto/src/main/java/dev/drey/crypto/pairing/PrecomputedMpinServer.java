@@ -9,7 +9,14 @@ import org.apache.milagro.amcl.BLS381.ECP2;
 /**
  * The M-Pin server's pairing check (AMCL SERVER_2: e(Q, V)·e(sQ, y·H + U) = 1) for a fixed server secret
  * sQ, with the Miller-loop lines of both fixed G2 points Q and sQ precomputed. Same inputs, encodings and
- * result codes as AMCL's SERVER_2; BLS12-381 only ({@link #of} is empty for other curves).
+ * result codes as AMCL's SERVER_2; BLS12-381 only ({@link #of} is empty for other curves). After decoding
+ * (AMCL's), everything runs on the own allocation-free field arithmetic: the G1 checks of U/UT and V and
+ * y·H + U on {@link Bls381G1} (public data), the pairing product on {@link Bls381Fp12}.
+ *
+ * <p>Secret: only sQ. It is used once, in the constructor, to compute its lines with AMCL's G2
+ * arithmetic; the lines and every value derived from them (the Miller loop and final exponentiation)
+ * then go through branch-free {@link Bls381Fp} operations with a control flow fixed by the curve.
+ * The result itself (right or wrong PIN) is public.
  */
 public final class PrecomputedMpinServer {
     private static final int INVALID_POINT = -14;
