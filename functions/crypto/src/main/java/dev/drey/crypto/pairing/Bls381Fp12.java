@@ -81,7 +81,7 @@ final class Bls381Fp12 {
     }
 
     /**
-     * r = x² for x in the cyclotomic subgroup (x^(p⁶+1)... = 1: every value after the easy part of
+     * r = x² for x in the cyclotomic subgroup (x^(p⁴−p²+1) = 1: every value after the easy part of
      * the final exponentiation), Granger–Scott: x² = (3a² − 2ā) + (3j·c² + 2b̄)·k + (3b² − 2c̄)·k²,
      * three squarings in GF(p⁴) instead of two multiplications and three squarings.
      */
