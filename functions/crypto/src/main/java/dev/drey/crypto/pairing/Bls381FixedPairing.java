@@ -13,12 +13,15 @@ import org.apache.milagro.amcl.BLS381.ROM;
  * The optimal ate pairing of AMCL on BLS12-381 with its G2 argument fixed: the G2 doublings and
  * additions, and the parts of each line that depend only on the G2 point, are done once (AMCL's
  * PAIR.line splits into constants times the G1 point's x and y), and each line is divided by its
- * coefficient of Py, which the final exponentiation removes. Each later pairing evaluates the stored
+ * coefficient yc·Py (by yc once here, by Py per G1 point), a factor in GF(p²) that the final
+ * exponentiation removes. Each later pairing evaluates the stored
  * lines at its G1 point; after the final exponentiation the values equal AMCL's fexp(ate2) exactly.
  * The arithmetic after the precomputation is the allocation-free {@link Bls381Fp12}, not AMCL's.
  *
  * <p>Secret data: for the M-Pin server, one fixed point is the server secret sQ. Its lines are computed
- * once with AMCL's ECP2/FP2 (as AMCL's own SERVER_2 does on every call) and stored here; from then on
+ * once with AMCL's ECP2/FP2 (as AMCL's own SERVER_2 does on every call), divided by yc with a
+ * Fermat inversion (the only branch on them, yc = 0, cannot happen for a point of order r) and stored
+ * here; from then on
  * they, the Miller-loop value and everything in the final exponentiation go only through
  * {@link Bls381Fp} arithmetic, which has no value-dependent branch or memory access. The loop's shape
  * (which steps have an addition) depends on the public curve parameter only.
