@@ -2,7 +2,6 @@ package dev.drey.crypto.pairing;
 
 import org.apache.milagro.amcl.BLS381.BIG;
 import org.apache.milagro.amcl.BLS381.ECP;
-import org.apache.milagro.amcl.BLS381.FP;
 import org.apache.milagro.amcl.BLS381.ROM;
 
 /**
@@ -11,13 +10,12 @@ import org.apache.milagro.amcl.BLS381.ROM;
  * with φ(x, y) = (β·x, y), β AMCL's cube root of unity {@code CURVE_Cru}, a point P of E(Fp) is in G1 iff
  * φ(P) = −u²·P, u the curve's (negative) BLS parameter. u² has 128 bits and |u| = 0xd201000000010000 only
  * six set bits, so the test costs two 64-bit double-and-add chains (126 doublings, 10 additions) instead
- * of a 255-bit multiplication by r. {@code Bls381SubgroupTest} checks it against {@link #byOrder} on
+ * of a 255-bit multiplication by r, on the own field arithmetic ({@link Bls381G1#contains}).
+ * {@code Bls381SubgroupTest} checks it against {@link #byOrder} on
  * G1 points, random points of E(Fp) and points with a component of each prime order dividing the cofactor.
  */
 final class Bls381Subgroup {
-    /** |u|; the sign of u cancels in u². */
-    private static final long ABS_U = 0xd201000000010000L;
-    private static final FP BETA = new FP(new BIG(ROM.CURVE_Cru));
+    private static final long ABS_U = Bls381G1.ABS_U;
     private static final BIG R = new BIG(ROM.CURVE_Order);
 
     static {
@@ -32,28 +30,12 @@ final class Bls381Subgroup {
 
     /** Whether {@code p} (a point of E(Fp), possibly projective) lies in G1; the identity does. */
     static boolean contains(ECP p) {
-        ECP minusU2P = timesAbsU(timesAbsU(p));
-        minusU2P.neg();
-        ECP phi = new ECP(p);
-        phi.getx().mul(BETA); // projective (X:Y:Z) -> (βX:Y:Z), since x = X/Z
-        return phi.equals(minusU2P);
+        return p.is_infinity() || new Bls381G1().contains(Bls381G1.affine(p));
     }
 
     /** The definition: r·P = O (a full 255-bit multiplication); the reference the fast test is tested against. */
     static boolean byOrder(ECP p) {
         return p.mul(R).is_infinity();
-    }
-
-    /** |u|·P by double-and-add over the six set bits of |u| (public points: no need for constant time). */
-    private static ECP timesAbsU(ECP p) {
-        ECP acc = new ECP(p);
-        for (int i = 62; i >= 0; i--) {
-            acc.dbl();
-            if (((ABS_U >>> i) & 1) != 0) {
-                acc.add(p);
-            }
-        }
-        return acc;
     }
 
     private static BIG fromLong(long v) {

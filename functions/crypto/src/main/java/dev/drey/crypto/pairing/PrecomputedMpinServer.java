@@ -1,15 +1,22 @@
 package dev.drey.crypto.pairing;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import org.apache.milagro.amcl.BLS381.BIG;
 import org.apache.milagro.amcl.BLS381.ECP;
 import org.apache.milagro.amcl.BLS381.ECP2;
-import org.apache.milagro.amcl.BLS381.PAIR;
 
 /**
  * The M-Pin server's pairing check (AMCL SERVER_2: e(Q, V)·e(sQ, y·H + U) = 1) for a fixed server secret
  * sQ, with the Miller-loop lines of both fixed G2 points Q and sQ precomputed. Same inputs, encodings and
- * result codes as AMCL's SERVER_2; BLS12-381 only ({@link #of} is empty for other curves).
+ * result codes as AMCL's SERVER_2; BLS12-381 only ({@link #of} is empty for other curves). After decoding
+ * (AMCL's), everything runs on the own allocation-free field arithmetic: the G1 checks of U/UT and V and
+ * y·H + U on {@link Bls381G1} (public data), the pairing product on {@link Bls381Fp12}.
+ *
+ * <p>Secret: only sQ. It is used once, in the constructor, to compute its lines with AMCL's G2
+ * arithmetic; the lines and every value derived from them (the Miller loop and final exponentiation)
+ * then go through branch-free {@link Bls381Fp} operations with a control flow fixed by the curve.
+ * The result itself (right or wrong PIN) is public.
  */
 public final class PrecomputedMpinServer {
     private static final int INVALID_POINT = -14;
@@ -42,10 +49,16 @@ public final class PrecomputedMpinServer {
         if (r.is_infinity() || p.is_infinity() || w.is_infinity()) {
             return INVALID_POINT;
         }
-        p = PAIR.G1mul(p, BIG.fromBytes(y));
-        p.add(r);
-        p.affine();
-        w.affine();
-        return Bls381FixedPairing.productIsOne(q, w, sq, p) ? 0 : MpinPrimitives.BAD_PIN;
+        // y·H(ID) + U on own arithmetic: H(ID) is the server's own map to G1 (cofactor cleared), so y may be
+        // taken mod r as in AMCL's GLV multiplication
+        Bls381G1 g1 = new Bls381G1();
+        long[] sum = g1.mul(Bls381G1.affine(p), new BigInteger(1, y));
+        g1.addAffine(sum, 0, sum, 0, Bls381G1.affine(r), 0);
+        if (Bls381G1.isIdentity(sum, 0)) {
+            return MpinPrimitives.BAD_PIN; // e(sQ, O) = 1, and e(Q, V) ≠ 1 for V ≠ O: the product is not 1
+        }
+        long[] sumAffine = new long[Bls381G1.AFFINE];
+        Bls381G1.toAffine(sumAffine, 0, sum, 0);
+        return Bls381FixedPairing.productIsOne(q, Bls381G1.affine(w), sq, sumAffine) ? 0 : MpinPrimitives.BAD_PIN;
     }
 }
