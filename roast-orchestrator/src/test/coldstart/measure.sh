@@ -8,8 +8,8 @@
 # usage:
 #   src/test/coldstart/measure.sh [rounds]
 #       every function on JDK 17, JDK 25 and JDK 25 with a JEP 514 AOT cache (trained once per function
-#       on one event), alternating, [rounds] rounds (default 5); prints a Markdown table of medians and
-#       writes every run to target/coldstart/runs.tsv.
+#       on one event), alternating, [rounds] rounds (default 5); prints Markdown tables of the medians and
+#       of every run, and writes every run to target/coldstart/runs.tsv (round, function, JVM, ms, load).
 #   src/test/coldstart/measure.sh once <function> <java> [JVM options...]
 #       one run against the broker named by KAFKA_BOOTSTRAP_SERVERS; prints the figure in ms.
 # Environment: JAVA17 (default: java on the PATH), JAVA25 (default: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
@@ -72,6 +72,7 @@ all() {
   fixture keys "$D" "$PASSPHRASE" $FUNCTIONS
 
   # A real broker for the outbox (the signer's and the share functions' first events publish an answer).
+  rm -f "$D/kafka.out"
   "$JAVA17" -cp "$(cat "$CP_FILE")" dev.drey.kafka.EmbeddedKafkaMain --port 0 > "$D/kafka.out" 2> "$D/kafka.log" &
   local kafka=$!
   trap "kill $kafka 2>/dev/null || true" EXIT
@@ -99,7 +100,7 @@ all() {
           jdk25) ms=$(once "$f" "$JAVA25") ;;
           jdk25-aot) ms=$(once "$f" "$JAVA25" -XX:AOTCache="$D/$f/app.aot") ;;
         esac
-        printf '%s\t%s\t%s\t%s\n' "$r" "$f" "$c" "$ms" | tee -a "$D/runs.tsv" >&2
+        printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$f" "$c" "$ms" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$D/runs.tsv" >&2
       done
     done
     # every figure must be of a share issued, not of a (cheaper) refusal
@@ -116,6 +117,14 @@ all() {
     maot=$(awk -v f="$f" '$2==f && $3=="jdk25-aot" {print $4}' "$D/runs.tsv" | median)
     awk -v f="$f" -v a="$m17" -v b="$m25" -v c="$maot" \
       'BEGIN {printf "| %s | %d | %d | %d | %.2f | %.2f | %.2f |\n", f, a, b, c, b/a, c/b, c/a}'
+  done
+  echo
+  echo "| function | JVM | runs (ms, in round order) |"
+  echo "|---|---|---|"
+  for f in $FUNCTIONS; do
+    for c in $CONFIGS; do
+      echo "| $f | $c | $(awk -v f="$f" -v c="$c" '$2==f && $3==c {print $4}' "$D/runs.tsv" | paste -sd, - | sed 's/,/, /g') |"
+    done
   done
 }
 
