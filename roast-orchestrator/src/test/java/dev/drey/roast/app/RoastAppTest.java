@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.drey.crypto.frost.Identifier;
-import dev.drey.kafka.EventLog;
-import dev.drey.kafka.EventLogConfig;
-import dev.drey.kafka.EventLogReader;
 import dev.drey.kafka.OutboxRecord;
 import dev.drey.kafka.Topics;
 import dev.drey.nostr.Event;
@@ -23,12 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaAndKeysResource.class, restrictToAnnotatedClass = true)
 class RoastAppTest {
     final TestFederation fed = new TestFederation();
-    final Topics topics = Topics.withPrefix(KafkaAndKeysResource.PREFIX);
+    final Topics topics = KafkaAndKeysResource.TOPICS;
 
     /** Request {@code n} and t presignatures for it, and what the core function makes of them. */
     record Scenario(List<Event> inputs, Event expected) {
@@ -77,32 +72,15 @@ class RoastAppTest {
         assertEquals(Verification.VALID, actual.verify());
     }
 
-    /** The outbox record of the session start for {@code expected}'s request, waiting up to 30 s. */
-    OutboxRecord awaitOutbox(Event expected) {
-        List<OutboxRecord> found = new ArrayList<>();
-        try (EventLogReader<OutboxRecord> outbox = EventLogReader.outbox(KafkaAndKeysResource.bootstrapServers,
-                topics.outbox())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (found.isEmpty() && System.nanoTime() < deadline) {
-                outbox.poll(Duration.ofMillis(200), (o, pos) -> {
-                    if (o.event().content().equals(expected.content())) {
-                        found.add(o);
-                    }
-                });
-            }
-        }
-        assertEquals(1, found.size(), "session start on the outbox");
-        return found.get(0);
+    /** The outbox record of the session start for {@code expected}'s request. */
+    static OutboxRecord awaitOutbox(Event expected) {
+        return KafkaAndKeysResource.awaitOutbox(e -> e.content().equals(expected.content()), "session start");
     }
 
     @Test
     void theKafkaConsumerPathPublishesWhatTheCoreMakes() throws Exception {
         Scenario s = scenario(11);
-        try (EventLog log = new EventLog(EventLogConfig.of(KafkaAndKeysResource.bootstrapServers).withTopics(topics))) {
-            for (Event e : s.inputs()) {
-                log.append(e).get(10, TimeUnit.SECONDS);
-            }
-        }
+        KafkaAndKeysResource.append(s.inputs());
         OutboxRecord out = awaitOutbox(s.expected());
         assertSameAnswer(s.expected(), out.event());
         assertEquals(List.of(TestFederation.DEFAULT_RELAY), out.relays());

@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drey.crypto.Hex;
-import dev.drey.crypto.Scalar;
 import dev.drey.crypto.Schnorr;
 import dev.drey.crypto.nip44.Nip44;
 import dev.drey.crypto.pairing.MasterSecretShare;
-import dev.drey.crypto.pairing.PairingCurve;
-import dev.drey.crypto.pairing.PairingCurves;
-import dev.drey.crypto.pairing.PairingDealer;
 import dev.drey.kafka.EventRecordCodec;
 import dev.drey.kafka.MessageFamily;
 import dev.drey.kafka.OutboxRecord;
@@ -64,41 +60,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShareFunctionsAdaptersTest {
     static final long NOW = 1_760_000_000L;
+    static final int MINER = 2;
 
     @TempDir
     Path dir;
 
-    final PairingCurve curve = PairingCurves.BN254CX;
-    final SecureRandom setup = RoastSimulation.seeded(777);
-    final MasterSecretShare share = PairingDealer.split(curve, curve.randomScalar(setup), 2, 3, setup).shares().get(1);
-    final byte[] minerKey = Scalar.random(setup).encode();
-    final byte[] serviceKey = Scalar.random(setup).encode();
-    final String service = Hex.encode(Schnorr.publicKey(serviceKey));
-    final byte[] appSecret = Scalar.random(setup).encode();
-    final String appKey = Hex.encode(Schnorr.publicKey(appSecret));
+    final TestDtaFederation dta = new TestDtaFederation();
+    final MasterSecretShare share = dta.share(MINER);
+    final byte[] minerKey = dta.minerKeys.get(MINER - 1);
     final Instant receivedAt = Instant.ofEpochMilli(NOW * 1000 + 500);
     int kvFiles;
 
     NostrFunction function(String name, long seed) {
-        Map<String, String> s = new HashMap<>();
-        s.put(MinerFunctions.FUNCTION, name);
-        s.put(MinerFunctions.POL_SERVICE_KEYS, service);
-        s.put(MinerFunctions.DEFAULT_RELAYS, TestFederation.DEFAULT_RELAY);
         KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv" + kvFiles++ + ".mv.db"), Clock.systemUTC(), false);
-        SecretBundle secrets = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
-                SecretKind.DTA_SHARE, DtaShareEntry.encode(share)));
-        return MinerFunctions.create(s::get, kv, secrets, RoastSimulation.seeded(seed),
-                Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+        return dta.function(name, MINER, kv, RoastSimulation.seeded(seed), Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     }
 
     Event clientSecretRequest(String requestId, long expiresAt) {
-        byte[] hid = curve.mpin().hashId("alice@example.org".getBytes(StandardCharsets.UTF_8));
-        return DtaMessages.clientSecretRequest(NOW, requestId, curve.id(), hid, appKey, expiresAt)
-                .sign(serviceKey, RoastSimulation.seeded(1));
+        return dta.clientSecretRequest(requestId, NOW, expiresAt);
     }
 
     Event serverSecretRequest(String requestId) {
-        return DtaMessages.serverSecretRequest(NOW, requestId, curve.id(), NOW + 120).sign(serviceKey, RoastSimulation.seeded(2));
+        return dta.serverSecretRequest(requestId, NOW, NOW + 120);
     }
 
     List<OutboxRecord> local(NostrFunction f, String topic, Event e) {
@@ -176,17 +159,17 @@ class ShareFunctionsAdaptersTest {
     @Test
     void theDtaFunctionAnswersAClientSecretRequestAlikeOnEveryAdapter() throws Exception {
         String id = "0123456789abcdef0123456789abcdef";
-        Event response = alikeOnEveryAdapter(ShareFunction.DTA, MessageFamily.DTA, clientSecretRequest(id, NOW + 120), id, appSecret).get(0).event();
+        Event response = alikeOnEveryAdapter(ShareFunction.DTA, MessageFamily.DTA, clientSecretRequest(id, NOW + 120), id, dta.appSecret).get(0).event();
         assertEquals(ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, response.kind());
-        assertEquals(Optional.of(appKey), response.firstTagValue("p"), "encrypted to the app key");
+        assertEquals(Optional.of(dta.appKey), response.firstTagValue("p"), "encrypted to the app key");
     }
 
     @Test
     void theMpinFunctionAnswersAServerSecretRequestAlikeOnEveryAdapter() throws Exception {
         String id = "fedcba9876543210fedcba9876543210";
-        Event response = alikeOnEveryAdapter(ShareFunction.MPIN, MessageFamily.MPIN, serverSecretRequest(id), id, serviceKey).get(0).event();
+        Event response = alikeOnEveryAdapter(ShareFunction.MPIN, MessageFamily.MPIN, serverSecretRequest(id), id, dta.serviceKey).get(0).event();
         assertEquals(ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, response.kind());
-        assertEquals(Optional.of(service), response.firstTagValue("p"), "encrypted to the PoL service");
+        assertEquals(Optional.of(dta.service), response.firstTagValue("p"), "encrypted to the PoL service");
     }
 
     @Test
@@ -198,7 +181,7 @@ class ShareFunctionsAdaptersTest {
         Event refusal = p.records().get(0).event();
         assertEquals(ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, refusal.kind());
         assertEquals(Optional.of("expired"), DtaMessages.refusalCode(refusal));
-        assertEquals(Optional.of(service), refusal.firstTagValue("p"));
+        assertEquals(Optional.of(dta.service), refusal.firstTagValue("p"));
         assertEquals(Optional.of(expired.id()), refusal.firstTagValue("e"));
         assertEquals(Verification.VALID, refusal.verify());
         assertTrue(String.valueOf(p.response().getEntity()).contains("\"published\":[\"" + refusal.id() + "\"]"),
@@ -209,13 +192,12 @@ class ShareFunctionsAdaptersTest {
     void aShareFunctionNeedsServiceKeysAndAWellFormedShare() {
         Map<String, String> s = new HashMap<>(Map.of(MinerFunctions.FUNCTION, ShareFunction.MPIN));
         KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("bad.mv.db"), Clock.systemUTC(), false);
-        SecretBundle secrets = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
-                SecretKind.DTA_SHARE, DtaShareEntry.encode(share)));
+        SecretBundle secrets = dta.minerSecrets(MINER);
         IllegalArgumentException noKeys = assertThrows(IllegalArgumentException.class,
                 () -> MinerFunctions.create(s::get, kv, secrets, new SecureRandom(), Clock.systemUTC()));
         assertTrue(noKeys.getMessage().contains(MinerFunctions.POL_SERVICE_KEYS), noKeys.getMessage());
 
-        s.put(MinerFunctions.POL_SERVICE_KEYS, service);
+        s.put(MinerFunctions.POL_SERVICE_KEYS, dta.service);
         byte[] truncated = DtaShareEntry.encode(share);
         SecretBundle bad = new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, minerKey,
                 SecretKind.DTA_SHARE, java.util.Arrays.copyOf(truncated, truncated.length - 1)));
