@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A smaller devnet in process (4 miners, threshold 2, one sending invalid shares), kept running so a client signs
- * a message through it as {@code drey roast sign} does; and the scenario checks.
+ * A smaller devnet in process (4 miners, threshold 3, one sending invalid shares), kept running so a client signs
+ * a message through it as {@code drey roast sign} does; and the scenario checks. The threshold leaves exactly t
+ * honest miners, so the session with the bad share must fail before another can sign (with t = 2 a second,
+ * all-honest session may finish first and the bad share is never looked at).
  */
 class DevnetTest {
     @TempDir
@@ -24,7 +26,7 @@ class DevnetTest {
 
     @Test
     void aRunningDevnetSignsAClientsMessage() {
-        DevnetConfig config = new DevnetConfig(4, 2, 0, 1, dev.drey.crypto.pairing.PairingCurves.BLS381, dir, null);
+        DevnetConfig config = new DevnetConfig(4, 3, 0, 1, dev.drey.crypto.pairing.PairingCurves.BLS381, dir, null);
         List<String> progress = new ArrayList<>();
         try (Devnet devnet = new Devnet(config, progress::add)) {
             DevnetReport report = devnet.run();
