@@ -22,6 +22,11 @@ locals {
       memory_mb = 1536
       timeout_s = 60
     }
+    dkg = {
+      topics    = ["drey.dkg"]
+      memory_mb = 1024
+      timeout_s = 60
+    }
   }
 
   # Every topic a deployment has: one per message family plus the outbox.

@@ -14,6 +14,9 @@ locals {
     mpin-function = {
       topics = ["drey.mpin"]
     }
+    dkg = {
+      topics = ["drey.dkg"]
+    }
   }
 
   # Every topic a deployment has: one per message family plus the outbox.

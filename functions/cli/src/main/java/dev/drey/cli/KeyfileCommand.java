@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import dev.drey.kv.KvConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +63,8 @@ public final class KeyfileCommand implements Runnable {
     InputStream stdin = System.in;
     BiFunction<String, String, DataKeyProvider> kms = KmsDataKeyProvider::connect;
     SecureRandom rng = new SecureRandom();
+    /** Where the DKG function keeps its results: the KV store as the functions are configured. */
+    Supplier<KvConfig> kvConfig = KvConfig::fromSystem;
 
     @Override
     public void run() {
@@ -221,14 +225,20 @@ public final class KeyfileCommand implements Runnable {
         @Option(names = "--replace", description = "replace entries the file already holds (the old values are lost)")
         boolean replace;
 
+        @Option(names = "--dkg-run", paramLabel = "RUN", description = "add the FROST or DTA share this miner's dkg "
+                + "function stored for DKG run RUN (the start request's event id), read from the KV store the functions "
+                + "use (drey.kv.* / DREY_KV_*) and opened with the file's identity key")
+        String dkgRun;
+
         @Mixin
         OpenOptions open;
 
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            if (!entries.any()) {
-                throw new CommandLine.ParameterException(cl, "give at least one of --identity-key, --frost-share, --dta-share");
+            if (!entries.any() && dkgRun == null) {
+                throw new CommandLine.ParameterException(cl,
+                        "give at least one of --identity-key, --frost-share, --dta-share, --dkg-run");
             }
             byte[] sealed = readKeyFile(file);
             KeyFileFormat format = KeyFileFormat.require(sealed);
@@ -245,6 +255,12 @@ public final class KeyfileCommand implements Runnable {
                     merged.put(k, old.require(k));
                 }
                 copies.addAll(merged.values());
+                Map<String, Object> dkg = null;
+                if (dkgRun != null) {
+                    dkg = DkgExport.into(given, merged.get(SecretKind.IDENTITY_KEY), dkgRun, keyfile.kvConfig.get(),
+                            keyfile.rng);
+                    copies.addAll(given.values());
+                }
                 List<String> added = new ArrayList<>();
                 List<String> replaced = new ArrayList<>();
                 List<String> unchanged = new ArrayList<>();
@@ -280,6 +296,9 @@ public final class KeyfileCommand implements Runnable {
                 json.put("added", added);
                 json.put("replaced", replaced);
                 json.put("unchanged", unchanged);
+                if (dkg != null) {
+                    json.put("dkgRun", dkg);
+                }
                 json.putAll(report.json());
                 FrostCommand.print(spec, json);
                 return 0;

@@ -30,6 +30,7 @@ import dev.drey.secrets.LocalDataKeyProvider;
 import dev.drey.secrets.SecretKind;
 import dev.drey.secrets.SecretStore;
 import dev.drey.secrets.SecretStoreException;
+import dev.drey.kv.KvConfig;
 import dev.drey.secrets.SecretStores;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -91,6 +92,7 @@ class KeyfileCommandTest {
         CommandLine cl = Drey.commandLine();
         KeyfileCommand k = (KeyfileCommand) cl.getSubcommands().get("keyfile").getCommand();
         k.settings = w.settings::get;
+        k.kvConfig = () -> KvConfig.from(w.settings, Map.of());
         k.prompt = text -> {
             w.prompts.add(text);
             String t = w.typed.poll();

@@ -60,6 +60,8 @@ public final class MinerFunctions {
     public static final String DEFAULT_RELAYS = "drey.relays.default";
     /** The PoL service keys whose DTA / M-Pin share requests are answered (npub or hex, comma-separated). */
     public static final String POL_SERVICE_KEYS = "drey.pol.service-keys";
+    /** Whose DKG start requests (kind 3410 "start") the DKG function follows (npub or hex, comma-separated). */
+    public static final String DKG_INITIATORS = "drey.dkg.trusted-initiators";
 
     private MinerFunctions() {
     }
@@ -71,8 +73,10 @@ public final class MinerFunctions {
             case MinerFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
             case ShareFunction.DTA -> List.of(MessageFamily.DTA);
             case ShareFunction.MPIN -> List.of(MessageFamily.MPIN);
+            case DkgFunction.NAME -> List.of(MessageFamily.DKG);
             default -> throw new IllegalArgumentException(FUNCTION + " must be " + MinerFunctions.ORCHESTRATOR + ", "
-                    + MinerFunctions.SIGNER + ", " + ShareFunction.DTA + " or " + ShareFunction.MPIN + ", was '" + function + "'");
+                    + MinerFunctions.SIGNER + ", " + ShareFunction.DTA + ", " + ShareFunction.MPIN + " or "
+                    + DkgFunction.NAME + ", was '" + function + "'");
         };
     }
 
@@ -83,6 +87,9 @@ public final class MinerFunctions {
         RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
         if (function.equals(ShareFunction.DTA) || function.equals(ShareFunction.MPIN)) {
             return shareFunction(function, settings, kv, secrets, rng, clock, relays);
+        }
+        if (function.equals(DkgFunction.NAME)) {
+            return dkgFunction(settings, kv, secrets, rng, relays);
         }
         Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
@@ -112,6 +119,27 @@ public final class MinerFunctions {
             return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);
+        }
+    }
+
+    /**
+     * The DKG function: only the identity key is needed (no federation exists yet); results stay sealed in the
+     * KV store until the operator moves them into the key file ({@code drey keyfile add --dkg-run}).
+     */
+    private static NostrFunction dkgFunction(UnaryOperator<String> settings, KeyValueStore kv, SecretStore secrets,
+            SecureRandom rng, RecipientRelays relays) {
+        Set<String> initiators = new LinkedHashSet<>();
+        for (String k : list(settings.apply(DKG_INITIATORS))) {
+            initiators.add(pubkey(k, DKG_INITIATORS));
+        }
+        if (initiators.isEmpty()) {
+            throw new IllegalArgumentException(DKG_INITIATORS + " must name at least one key allowed to start a DKG");
+        }
+        byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
+        try {
+            return DkgFunction.of(identityKey, initiators, kv, rng, relays);
+        } finally {
+            Arrays.fill(identityKey, (byte) 0); // the participant keeps its own copy
         }
     }
 
