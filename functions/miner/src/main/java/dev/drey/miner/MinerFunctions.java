@@ -107,13 +107,7 @@ public final class MinerFunctions {
             } finally {
                 Arrays.fill(share, (byte) 0);
             }
-            Set<String> coordinators = new LinkedHashSet<>();
-            for (String c : list(settings.apply(TRUSTED_COORDINATORS))) {
-                coordinators.add(pubkey(c, TRUSTED_COORDINATORS));
-            }
-            if (coordinators.isEmpty()) {
-                throw new IllegalArgumentException(TRUSTED_COORDINATORS + " must name at least one coordinator key");
-            }
+            Set<String> coordinators = requiredKeys(settings, TRUSTED_COORDINATORS, "coordinator key");
             Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
                     coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
             return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
@@ -128,13 +122,7 @@ public final class MinerFunctions {
      */
     private static NostrFunction dkgFunction(UnaryOperator<String> settings, KeyValueStore kv, SecretStore secrets,
             SecureRandom rng, RecipientRelays relays) {
-        Set<String> initiators = new LinkedHashSet<>();
-        for (String k : list(settings.apply(DKG_INITIATORS))) {
-            initiators.add(pubkey(k, DKG_INITIATORS));
-        }
-        if (initiators.isEmpty()) {
-            throw new IllegalArgumentException(DKG_INITIATORS + " must name at least one key allowed to start a DKG");
-        }
+        Set<String> initiators = requiredKeys(settings, DKG_INITIATORS, "key allowed to start a DKG");
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
             return DkgFunction.of(identityKey, initiators, kv, rng, relays);
@@ -146,13 +134,7 @@ public final class MinerFunctions {
     /** The DTA or M-Pin function: this miner's DTA master-secret share, answering the configured PoL service keys. */
     private static NostrFunction shareFunction(String function, UnaryOperator<String> settings, KeyValueStore kv,
             SecretStore secrets, SecureRandom rng, Clock clock, RecipientRelays relays) {
-        Set<String> services = new LinkedHashSet<>();
-        for (String k : list(settings.apply(POL_SERVICE_KEYS))) {
-            services.add(pubkey(k, POL_SERVICE_KEYS));
-        }
-        if (services.isEmpty()) {
-            throw new IllegalArgumentException(POL_SERVICE_KEYS + " must name at least one PoL service key");
-        }
+        Set<String> services = requiredKeys(settings, POL_SERVICE_KEYS, "PoL service key");
         byte[] entry = secrets.require(SecretKind.DTA_SHARE);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
@@ -180,13 +162,9 @@ public final class MinerFunctions {
         List<SigningPolicy> rules = new ArrayList<>();
         List<String> purposes = list(s.apply(PURPOSES));
         rules.add(PolicyRules.purposeIn(Set.copyOf(purposes.isEmpty() ? List.of("drey-issuance") : purposes)));
-        List<String> requesters = list(s.apply(REQUESTERS));
+        Set<String> requesters = keys(s, REQUESTERS);
         if (!requesters.isEmpty()) {
-            Set<String> keys = new LinkedHashSet<>();
-            for (String r : requesters) {
-                keys.add(pubkey(r, REQUESTERS));
-            }
-            rules.add(PolicyRules.requesterIn(keys));
+            rules.add(PolicyRules.requesterIn(requesters));
         }
         String pol = s.apply(POL_SERVICE_KEY);
         if (pol != null && !pol.isBlank()) {
@@ -206,6 +184,23 @@ public final class MinerFunctions {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the federation file " + path + " (" + FEDERATION_FILE + "): " + e, e);
         }
+    }
+
+    /** The keys a setting lists (npub or hex, comma-separated), as x-only hex. */
+    private static Set<String> keys(UnaryOperator<String> settings, String setting) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : list(settings.apply(setting))) {
+            out.add(pubkey(k, setting));
+        }
+        return out;
+    }
+
+    private static Set<String> requiredKeys(UnaryOperator<String> settings, String setting, String what) {
+        Set<String> out = keys(settings, setting);
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(setting + " must name at least one " + what);
+        }
+        return out;
     }
 
     private static String pubkey(String text, String setting) {
