@@ -1,10 +1,16 @@
 package dev.drey.cli;
 
+import dev.drey.kafka.KafkaClientSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -52,13 +58,38 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "a peer miner's relay, key@ws://host:port (repeatable)")
     List<String> peers = new ArrayList<>();
 
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "a properties file of Kafka client security "
+            + "settings for --kafka (security.protocol, sasl.*, ssl.*; e.g. MSK IAM or SCRAM), given to every Kafka "
+            + "client of the relay; a file keeps credentials out of the command line")
+    Path kafkaConfig;
+
+    /** The security settings in {@code file} (a properties file), refused with a clear message if unusable. */
+    static KafkaClientSettings kafkaClientSettings(Path file) {
+        if (file == null) {
+            return KafkaClientSettings.NONE;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new CliException("cannot read --kafka-config " + file + ": " + e.getMessage());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(n -> values.put(n, p.getProperty(n).strip()));
+        try {
+            return KafkaClientSettings.of(values);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--kafka-config " + file + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         String key = secretKey != null ? secretKey : System.getenv(SECRET_KEY_ENV);
         StandaloneRelay relay;
         try {
             relay = StandaloneRelay.start(new StandaloneRelay.Options(host, port, allow, peers, kafka, topicPrefix,
-                    data, key));
+                    data, key, kafkaClientSettings(kafkaConfig)));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

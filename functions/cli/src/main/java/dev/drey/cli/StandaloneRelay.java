@@ -1,6 +1,8 @@
 package dev.drey.cli;
 
 import dev.drey.kafka.EmbeddedKafka;
+import dev.drey.kafka.KafkaClientSettings;
+import dev.drey.relay.kafka.KafkaProbe;
 import dev.drey.relay.MinerKey;
 import dev.drey.relay.RelayConfig;
 import dev.drey.relay.RelayLimits;
@@ -19,7 +21,15 @@ import java.util.Set;
 final class StandaloneRelay implements AutoCloseable {
 
     record Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
-            Path data, String secretKey) {
+            Path data, String secretKey, KafkaClientSettings kafkaClient) {
+        Options {
+            kafkaClient = kafkaClient == null ? KafkaClientSettings.NONE : kafkaClient;
+        }
+
+        Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
+                Path data, String secretKey) {
+            this(host, port, allow, peers, kafka, topicPrefix, data, secretKey, null);
+        }
     }
 
     private final EmbeddedKafka broker;
@@ -68,8 +78,11 @@ final class StandaloneRelay implements AutoCloseable {
                 broker = b.build().start();
                 bootstrap = broker.bootstrapServers();
             }
+            if (o.kafka() == null && !o.kafkaClient().values().isEmpty()) {
+                throw new IllegalArgumentException("--kafka-config needs --kafka (the embedded broker is plain text)");
+            }
             node = RelayNode.start(new RelayNodeSettings(config, bootstrap, o.topicPrefix(),
-                    Optional.ofNullable(o.data()), me, null, null, null));
+                    Optional.ofNullable(o.data()), me, null, null, null).withKafkaClient(o.kafkaClient()));
             vertx = Vertx.vertx();
             RelayServer server = RelayServer.start(vertx, node.relay(), o.host(), o.port());
             return new StandaloneRelay(o.host(), broker, vertx, node, server, bootstrap, me.map(MinerKey::pubkey));
@@ -95,6 +108,11 @@ final class StandaloneRelay implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Whether Kafka answers now, with this relay's client settings. */
+    KafkaProbe.Result kafkaHealth() {
+        return node.kafkaHealth();
     }
 
     Optional<String> minerPubkey() {

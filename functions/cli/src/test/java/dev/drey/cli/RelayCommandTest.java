@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Schnorr;
+import dev.drey.kafka.EmbeddedKafka;
+import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.nostr.ClientMessage;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.EventTemplate;
@@ -17,8 +19,10 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,31 @@ class RelayCommandTest {
             ws.sendText(new ClientMessage.EventMessage(e).toJson(), true).get(5, TimeUnit.SECONDS);
             assertEquals(new RelayMessage.Ok(e.id(), true, ""), parser.parseRelayMessage(inbox.poll(30, TimeUnit.SECONDS)));
             ws.abort();
+        }
+    }
+
+    @Test
+    void aRelayOnASaslBrokerTakesItsSettingsFromTheKafkaConfigFile() throws Exception {
+        try (EmbeddedKafka sasl = EmbeddedKafka.builder().saslPlain("relay", "s3cret-pw").build().start()) {
+            Path config = data.resolve("kafka.properties");
+            Properties p = new Properties();
+            p.putAll(sasl.clientSettings().values());
+            try (java.io.Writer w = Files.newBufferedWriter(config)) {
+                p.store(w, "test");
+            }
+            KafkaClientSettings settings = RelayCommand.kafkaClientSettings(config);
+            assertEquals("SASL_PLAINTEXT", settings.values().get("security.protocol"));
+            try (StandaloneRelay relay = StandaloneRelay.start(new StandaloneRelay.Options("127.0.0.1", 0,
+                    List.of(PUBKEY), List.of(), sasl.bootstrapServers(), "", data.resolve("relay"), null, settings))) {
+                assertTrue(relay.url().startsWith("ws://127.0.0.1:"));
+                assertTrue(relay.kafkaHealth().up(), "the relay reaches the SASL broker: " + relay.kafkaHealth());
+            }
+
+            Path bad = data.resolve("bad.properties");
+            Files.writeString(bad, "bootstrap.servers=elsewhere:9092\n");
+            CliException e = assertThrows(CliException.class, () -> RelayCommand.kafkaClientSettings(bad));
+            assertTrue(e.getMessage().contains("bootstrap.servers"), e.getMessage());
+            assertThrows(CliException.class, () -> RelayCommand.kafkaClientSettings(data.resolve("missing.properties")));
         }
     }
 
