@@ -153,8 +153,7 @@ public final class DkgParticipant {
         }
 
         private void buffer(Event e) {
-            if (e.tags().stream().noneMatch(t -> t.size() >= 2 && t.get(0).equals("p")
-                    && t.get(1).equals(identity.pubkey()))) {
+            if (!e.hasTag("p", identity.pubkey())) {
                 notes.add("event " + e.id() + " of an unknown run is not addressed to this miner");
                 return;
             }

@@ -106,6 +106,27 @@ public record Event(String id, String pubkey, long createdAt, int kind, List<Lis
                 ? Verification.VALID : Verification.BAD_SIGNATURE;
     }
 
+    /** The values ({@code tag[1]}) of every tag named {@code name}, in order (e.g. the {@code p} recipients). */
+    public List<String> tagValues(String name) {
+        List<String> out = new java.util.ArrayList<>();
+        for (List<String> tag : tags) {
+            if (tag.size() >= 2 && tag.get(0).equals(name)) {
+                out.add(tag.get(1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether some tag is {@code [name, value, ...]} (e.g. whether the event is addressed to a key). */
+    public boolean hasTag(String name, String value) {
+        for (List<String> tag : tags) {
+            if (tag.size() >= 2 && tag.get(0).equals(name) && tag.get(1).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of the first tag named {@code name}, i.e. {@code tag[1]}, if any. */
     public Optional<String> firstTagValue(String name) {
         for (List<String> tag : tags) {

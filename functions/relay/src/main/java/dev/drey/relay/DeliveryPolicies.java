@@ -1,7 +1,6 @@
 package dev.drey.relay;
 
 import dev.drey.nostr.Event;
-import java.util.List;
 
 /** The relay's standard rules on who may receive which event. */
 public final class DeliveryPolicies {
@@ -14,11 +13,6 @@ public final class DeliveryPolicies {
     }
 
     private static boolean isRecipient(Event event, SessionContext session) {
-        for (List<String> tag : event.tags()) {
-            if (tag.size() >= 2 && tag.get(0).equals("p") && session.isAuthenticatedAs(tag.get(1))) {
-                return true;
-            }
-        }
-        return false;
+        return event.tagValues("p").stream().anyMatch(session::isAuthenticatedAs);
     }
 }

@@ -118,12 +118,7 @@ public final class RoastOrchestrator {
     }
 
     private boolean addressedToMe(Event e) {
-        for (List<String> tag : e.tags()) {
-            if (tag.size() >= 2 && tag.get(0).equals("p") && tag.get(1).equals(pubkey)) {
-                return true;
-            }
-        }
-        return false;
+        return e.hasTag("p", pubkey);
     }
 
     private List<Event> events(RunState state, List<RoastOutput> outputs) {

@@ -61,14 +61,12 @@ public final class RecipientRelays {
     public OutboxRecord route(Event event) {
         Set<String> relays = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
-        for (List<String> tag : event.tags()) {
-            if (tag.size() >= 2 && tag.get(0).equals("p")) {
-                List<String> r = byPubkey.get(tag.get(1));
-                if (r == null) {
-                    unknown.add(tag.get(1));
-                } else {
-                    relays.addAll(r);
-                }
+        for (String recipient : event.tagValues("p")) {
+            List<String> r = byPubkey.get(recipient);
+            if (r == null) {
+                unknown.add(recipient);
+            } else {
+                relays.addAll(r);
             }
         }
         relays.addAll(defaults);

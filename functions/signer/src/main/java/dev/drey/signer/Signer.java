@@ -304,12 +304,7 @@ public final class Signer {
     }
 
     private boolean addressedToMe(Event e) {
-        for (List<String> tag : e.tags()) {
-            if (tag.size() >= 2 && tag.get(0).equals("p") && tag.get(1).equals(identity.pubkey())) {
-                return true;
-            }
-        }
-        return false;
+        return e.hasTag("p", identity.pubkey());
     }
 
     private Event sign(RoastMessage m, long createdAt, String coordinator) {

@@ -8,8 +8,6 @@ import dev.drey.roast.RoastMessage;
 import dev.drey.roast.SignatureShareMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A misbehaving signer for simulations and the devnet: its signature share (kind 3423) replaced by a random
@@ -42,12 +40,6 @@ public final class InvalidShare {
         }
         SignatureShareMessage bad = new SignatureShareMessage(s.requestId(), s.sessionId(), badShare.encode(),
                 s.nextCommitments());
-        List<String> to = new ArrayList<>();
-        for (List<String> tag : share.tags()) {
-            if (tag.get(0).equals("p")) {
-                to.add(tag.get(1));
-            }
-        }
-        return RoastCodec.template(bad, share.createdAt(), to).sign(nostrKey, rng);
+        return RoastCodec.template(bad, share.createdAt(), share.tagValues("p")).sign(nostrKey, rng);
     }
 }

@@ -264,11 +264,9 @@ public final class RoastSimulation {
                     }
                 }
                 for (Event out : r.events()) {
-                    for (List<String> tag : out.tags()) {
-                        if (tag.get(0).equals("p")) {
-                            sent[j]++;
-                            network.send(tag.get(1), out, ONE_WAY_US);
-                        }
+                    for (String to : out.tagValues("p")) {
+                        sent[j]++;
+                        network.send(to, out, ONE_WAY_US);
                     }
                 }
             } else {
@@ -356,12 +354,7 @@ public final class RoastSimulation {
     }
 
     private static String recipient(Event e) {
-        for (List<String> tag : e.tags()) {
-            if (tag.size() >= 2 && tag.get(0).equals("p")) {
-                return tag.get(1);
-            }
-        }
-        throw new IllegalStateException("a signer's event without recipient");
+        return e.firstTagValue("p").orElseThrow(() -> new IllegalStateException("a signer's event without recipient"));
     }
 
     /**
