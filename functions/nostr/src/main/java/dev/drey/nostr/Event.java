@@ -141,6 +141,18 @@ public record Event(String id, String pubkey, long createdAt, int kind, List<Lis
         return KindClass.of(kind);
     }
 
+    /**
+     * An event this process stored itself as {@link #toJson()} (a KV store entry, kept to be re-sent): a damaged
+     * one is a broken store ({@link IllegalStateException}), not input to refuse.
+     */
+    public static Event fromStoredJson(byte[] utf8) {
+        try {
+            return new NostrParser().parseEvent(utf8);
+        } catch (NostrParseException e) {
+            throw new IllegalStateException("a stored event is damaged: " + e.getMessage(), e);
+        }
+    }
+
     /** The event as a JSON object in the usual field order. */
     public String toJson() {
         JsonWriter w = new JsonWriter(content.length() + 300 + 80 * tags.size());

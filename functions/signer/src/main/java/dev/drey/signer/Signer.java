@@ -13,8 +13,6 @@ import dev.drey.crypto.frost.SigningNonces;
 import dev.drey.crypto.frost.SigningSession;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
-import dev.drey.nostr.NostrParseException;
-import dev.drey.nostr.NostrParser;
 import dev.drey.nostr.Verification;
 import dev.drey.roast.Federation;
 import dev.drey.roast.Presignature;
@@ -59,7 +57,6 @@ import java.util.Set;
  * Events' created_at is that of the event answered, so answers are reproducible.
  */
 public final class Signer {
-    private static final NostrParser KEPT = new NostrParser();
     private final Federation federation;
     private final SignerIdentity identity;
     private final Identifier me;
@@ -165,7 +162,7 @@ public final class Signer {
     private Reaction sessionStart(SessionStart s, Event e) {
         // A redelivered session start gets the very share event it got the first time (same id: a duplicate to
         // the coordinator), never a second share from another nonce, nor a refusal.
-        Optional<Event> answered = kv.get(answerKey(e.id())).map(v -> parseKept(v.value()));
+        Optional<Event> answered = kv.get(answerKey(e.id())).map(v -> Event.fromStoredJson(v.value()));
         if (answered.isPresent()) {
             return new Reaction(List.of(answered.get()), List.of("session start " + e.id()
                     + " already answered; re-sent the same share event"), null);
@@ -232,14 +229,6 @@ public final class Signer {
 
     private String answerKey(String sessionStartId) {
         return "signer/" + identity.pubkey() + "/answered/" + sessionStartId;
-    }
-
-    private static Event parseKept(byte[] json) {
-        try {
-            return KEPT.parseEvent(json);
-        } catch (NostrParseException ex) {
-            throw new IllegalStateException("a kept share event is not an event: " + ex.getMessage(), ex);
-        }
     }
 
     /** The session's shape: t federation members, this signer among them. Null if fine. */

@@ -44,15 +44,25 @@ public final class RequestCheck {
 
     /** The checked request, or {@link RequestRefusedException} naming the first failed check. */
     public ShareRequest check(Event e) {
-        if (!e.verify().isValid()) {
+        authenticate(e);
+        return checkAuthenticated(e);
+    }
+
+    /** A valid id and signature by a configured PoL service key, or {@link RequestRefusedException} saying which not. */
+    public void authenticate(Event e) {
+        Verification v = e.verify();
+        if (!v.isValid()) {
             throw new RequestRefusedException(RefusalReason.BAD_SIGNATURE, null,
-                    e.verify() == Verification.BAD_ID ? "event id is not the hash of the event"
-                            : "signature does not verify");
+                    v == Verification.BAD_ID ? "event id is not the hash of the event" : "signature does not verify");
         }
         if (!polServiceKeys.contains(e.pubkey())) {
             throw new RequestRefusedException(RefusalReason.UNKNOWN_REQUESTER, null,
                     "signer is not a configured PoL service key");
         }
+    }
+
+    /** The rest of {@link #check} for an event {@link #authenticate} accepted: shape, curve, expiry, replay. */
+    public ShareRequest checkAuthenticated(Event e) {
         ShareRequest r = DtaMessages.parseRequest(e, fieldBytes);
         if (!curve.equals(r.curve())) {
             throw new RequestRefusedException(RefusalReason.WRONG_CURVE, r.requestId(),
@@ -84,13 +94,14 @@ public final class RequestCheck {
         return "dta/" + scope + "/answer/" + eventId;
     }
 
-    java.util.Optional<byte[]> storedAnswer(String eventId) {
-        return kv.get(answerKey(eventId)).map(v -> v.value());
+    /** The answer already given to request event {@code eventId}, if any. */
+    java.util.Optional<Event> storedAnswer(String eventId) {
+        return kv.get(answerKey(eventId)).map(v -> Event.fromStoredJson(v.value()));
     }
 
-    /** Keeps the answer (first writer wins); returns the one kept. */
-    byte[] storeAnswer(String eventId, byte[] answer) {
-        if (kv.putIfAbsent(answerKey(eventId), answer, SEEN_TTL)) {
+    /** Keeps the answer to request event {@code eventId} (first writer wins); returns the one kept. */
+    Event keepAnswer(String eventId, Event answer) {
+        if (kv.putIfAbsent(answerKey(eventId), answer.toJson().getBytes(StandardCharsets.UTF_8), SEEN_TTL)) {
             return answer;
         }
         return storedAnswer(eventId).orElse(answer);

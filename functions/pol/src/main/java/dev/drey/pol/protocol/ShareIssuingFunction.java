@@ -5,13 +5,10 @@ import dev.drey.crypto.Schnorr;
 import dev.drey.crypto.pairing.MasterSecretShare;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
-import dev.drey.nostr.NostrParseException;
-import dev.drey.nostr.NostrParser;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +17,6 @@ import java.util.Set;
  * answers and what the answer to a checked request is.
  */
 public abstract class ShareIssuingFunction {
-    private static final NostrParser PARSER = new NostrParser();
     protected final byte[] minerSecretKey;
     protected final MasterSecretShare share;
     protected final SecureRandom rng;
@@ -54,31 +50,20 @@ public abstract class ShareIssuingFunction {
         if (!answers(e.kind())) {
             return List.of();
         }
-        // Every platform redelivers: the same request event gets the very same answer (same event id, so
-        // relays drop it as a duplicate), never a second share nor a replay refusal.
-        if (e.verify().isValid()) {
-            Optional<byte[]> kept = check.storedAnswer(e.id());
-            if (kept.isPresent()) {
-                return List.of(decodeKept(kept.get()));
-            }
-        }
-        long now = clock.instant().getEpochSecond();
         ShareRequest r;
         try {
-            r = check.check(e);
+            check.authenticate(e);
+            // Every platform redelivers: the same request event gets the very same answer (same event id, so
+            // relays drop it as a duplicate), never a second share nor a replay refusal.
+            Optional<Event> kept = check.storedAnswer(e.id());
+            if (kept.isPresent()) {
+                return List.of(kept.get());
+            }
+            r = check.checkAuthenticated(e);
         } catch (RequestRefusedException refused) {
             // created_at of the request, so a redelivered bad request yields the same refusal id
             return List.of(DtaMessages.refusal(e.createdAt(), e, refused).sign(minerSecretKey, rng));
         }
-        Event answer = respond(r, now);
-        return List.of(decodeKept(check.storeAnswer(e.id(), answer.toJson().getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static Event decodeKept(byte[] json) {
-        try {
-            return PARSER.parseEvent(new String(json, StandardCharsets.UTF_8));
-        } catch (NostrParseException ex) {
-            throw new IllegalStateException("a stored answer is not an event: " + ex.getMessage(), ex);
-        }
+        return List.of(check.keepAnswer(e.id(), respond(r, clock.instant().getEpochSecond())));
     }
 }
