@@ -263,12 +263,15 @@ public final class Devnet implements AutoCloseable {
         Event start = DkgCodec.template(draft, now(), roster.pubkeys()).sign(requesterSk, rng);
         publishToAll(asRequester, start);
         Map<Integer, DkgResult> results = new TreeMap<>();
+        Map<Integer, DkgResults> stores = new TreeMap<>();
+        for (MinerNode m : miners) {
+            stores.put(m.index, new DkgResults(m.kv(), new DkgIdentity(m.identityKey()), rng));
+        }
         long deadline = System.nanoTime() + config.stepTimeout().toNanos();
         while (results.size() < miners.size()) {
             for (MinerNode m : miners) {
                 if (!results.containsKey(m.index)) {
-                    new DkgResults(m.kv(), new DkgIdentity(m.identityKey()), rng).load(start.id())
-                            .ifPresent(r -> results.put(m.index, r));
+                    stores.get(m.index).load(start.id()).ifPresent(r -> results.put(m.index, r));
                 }
             }
             if (System.nanoTime() > deadline) {

@@ -1,7 +1,6 @@
 package dev.drey.devnet;
 
 import dev.drey.kafka.EventLog;
-import dev.drey.kafka.EventLogConfig;
 import dev.drey.kafka.EventLogReader;
 import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.MessageFamily;
@@ -33,6 +32,7 @@ final class FunctionLoop implements AutoCloseable {
     private final Consumer<String> log;
     private final Thread thread;
     private final EventLogReader<LoggedEvent> reader;
+    private final EventLogOutbox outbox;
     private volatile boolean running = true;
     private volatile boolean holdRequested;
     private volatile boolean held;
@@ -41,13 +41,10 @@ final class FunctionLoop implements AutoCloseable {
         this.topics = topics;
         this.log = log;
         this.reader = EventLogReader.events(bootstrapServers, topics.eventTopics());
-        EventLogOutbox outbox = new EventLogOutbox(outboxLog, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plusSeconds(5));
-        this.outbox = outbox;
+        this.outbox = new EventLogOutbox(outboxLog);
         this.thread = new Thread(this::run, name + "-functions");
         thread.setDaemon(true);
     }
-
-    private final EventLogOutbox outbox;
 
     FunctionLoop start() {
         thread.start();
@@ -66,7 +63,6 @@ final class FunctionLoop implements AutoCloseable {
         holdRequested = true;
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!held && running && thread.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -96,7 +96,7 @@ public final class TopicReplay {
             Map<String, String> settings = MinerFunctionSet.settings(state, pubkey, minerDir);
             SecretStore secrets = SecretStores.open(settings::get);
             List<FunctionRunner> runners = new ArrayList<>();
-            EventLogOutbox outbox = new EventLogOutbox(log, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plusSeconds(5));
+            EventLogOutbox outbox = new EventLogOutbox(log);
             Map<NostrFunction, List<MessageFamily>> functions = new LinkedHashMap<>(MinerFunctionSet.create(settings, kv,
                     secrets, state.invalidShares().contains(miner), rng, clock));
             byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);

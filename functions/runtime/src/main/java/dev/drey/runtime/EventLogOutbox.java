@@ -19,6 +19,11 @@ public final class EventLogOutbox implements OutboxSink {
     private final EventLog log;
     private final Duration timeout;
 
+    /** Waits 5 s beyond the log's own delivery timeout, so the producer's error (naming the cause) comes first. */
+    public EventLogOutbox(EventLog log) {
+        this(log, log.config().deliveryTimeout().plusSeconds(5));
+    }
+
     public EventLogOutbox(EventLog log, Duration timeout) {
         this.log = log;
         this.timeout = timeout;

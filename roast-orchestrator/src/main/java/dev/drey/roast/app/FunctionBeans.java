@@ -19,7 +19,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ public class FunctionBeans {
     @Produces
     @Singleton
     OutboxSink outbox(EventLog log) {
-        return new EventLogOutbox(log, EventLogConfig.DEFAULT_DELIVERY_TIMEOUT.plus(Duration.ofSeconds(5)));
+        return new EventLogOutbox(log);
     }
 
     @Produces
