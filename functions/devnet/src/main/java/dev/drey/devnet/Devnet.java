@@ -64,6 +64,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -139,10 +140,10 @@ public final class Devnet implements AutoCloseable {
             groupKey = federation.groupPubkeyHex();
             step("dkg-dta", () -> dkg(KeyType.DTA, config.curve().id()));
             step("functions", this::installFunctions);
-            Enrolment enrolled = step("enrol", this::enrol);
-            Event claim = step("proof-of-life", () -> proofOfLife(enrolled));
+            Enrolment enrolled = step("enrol", this::enrol, Enrolment::detail);
+            Event claim = step("proof-of-life", () -> proofOfLife(enrolled), ev -> "claim " + ev.id());
             step("faults", this::injectFaults);
-            Signed signed = step("roast-sign", () -> sign(claim, enrolled));
+            Signed signed = step("roast-sign", () -> sign(claim, enrolled), Signed::detail);
             issuance = signed.issuance();
             roast = signed.roast();
             Event finalEvent = issuance;
@@ -164,14 +165,18 @@ public final class Devnet implements AutoCloseable {
                 polServer == null ? null : polServer.url(), error);
     }
 
-    private <T> T step(String name, Supplier<T> work) {
+    /** A step whose result is the detail shown. */
+    private String step(String name, Supplier<String> work) {
+        return step(name, work, detail -> detail);
+    }
+
+    private <T> T step(String name, Supplier<T> work, Function<T, String> describe) {
         progress.accept("[" + (steps.size() + 1) + "] " + name + " ...");
         long t0 = System.nanoTime();
         try {
             T result = work.get();
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            String detail = result instanceof String s ? s : result instanceof Enrolment e ? e.detail()
-                    : result instanceof Event ev ? "claim " + ev.id() : result instanceof Signed sg ? sg.detail() : "";
+            String detail = describe.apply(result);
             steps.add(new DevnetReport.Step(name, true, ms, detail));
             progress.accept("    " + name + " ok in " + ms + " ms" + (detail.isEmpty() ? "" : ": " + detail));
             return result;
@@ -190,13 +195,12 @@ public final class Devnet implements AutoCloseable {
         vertx = Vertx.vertx();
         int n = config.miners();
         List<Integer> ports = freePorts(n + 1);
-        List<String> urls = new ArrayList<>();
-        List<RosterMember> roster = new ArrayList<>();
+        // Who is reached where (key@url), the form relay rosters and the functions' routing both read.
+        List<String> routing = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            String url = "ws://127.0.0.1:" + ports.get(i - 1);
-            urls.add(url);
-            roster.add(RosterMember.parse(pubkey(minerSks.get(i - 1)) + "@" + url));
+            routing.add(pubkey(minerSks.get(i - 1)) + "@ws://127.0.0.1:" + ports.get(i - 1));
         }
+        List<RosterMember> roster = routing.stream().map(RosterMember::parse).toList();
         String polUrl = "ws://127.0.0.1:" + ports.get(n);
         Set<String> clients = Set.of(pubkey(serviceSk), pubkey(requesterSk), pubkey(clientSk));
         String bootstrap = kafka.bootstrapServers();
@@ -225,10 +229,6 @@ public final class Devnet implements AutoCloseable {
         if (!polServer.url().equals(polUrl)) {
             throw new DevnetException("PoL relay came up on " + polServer.url() + ", expected " + polUrl);
         }
-        List<String> routing = new ArrayList<>();
-        for (RosterMember r : roster) {
-            routing.add(r.pubkey() + "@" + r.relayUrl().orElseThrow());
-        }
         routing.add(pubkey(serviceSk) + "@" + polUrl);
         routing.add(pubkey(appSk) + "@" + polUrl);
         state = new DevnetState(bootstrap, config.threshold(), pubkey(requesterSk), pubkey(serviceSk), routing);
@@ -247,12 +247,12 @@ public final class Devnet implements AutoCloseable {
         requesterOnCoordinator = track(RelayClient.open(http, coordinator.url(), MinerKey.of(requesterSk)));
         requesterOnCoordinator.subscribe("roast", Filter.builder().kinds(RoastKinds.PRESIGNATURE,
                 RoastKinds.SESSION_START, RoastKinds.SIGNATURE_RESULT).build());
-        return n + " miners on " + urls.get(0) + " .. " + urls.get(n - 1) + "; PoL relay " + polUrl;
+        return n + " miners on " + miners.get(0).url() + " .. " + miners.get(n - 1).url() + "; PoL relay " + polUrl;
     }
 
     // ---- steps: DKGs -------------------------------------------------------------------------------------
 
-    /** A DKG run among all miners, started by the requester (a trusted initiator); returns the run id. */
+    /** A DKG run among all miners, started by the requester (a trusted initiator); returns what it made. */
     private String dkg(KeyType type, String curve) {
         List<Participant> ps = new ArrayList<>();
         for (MinerNode m : miners) {
@@ -356,13 +356,10 @@ public final class Devnet implements AutoCloseable {
     private Enrolment enrol() {
         PairingCurve curve = config.curve();
         long now = now();
-        int n = miners.size();
         // the PoL service gets its server secret: shares s_i·Q, encrypted to the service key
         String ssId = requestId();
         Event ssReq = DtaMessages.serverSecretRequest(now, ssId, curve.id(), now + 120).sign(serviceSk, rng);
-        publishToAll(asService, ssReq);
-        List<Event> ssAnswers = serviceOnPol.await(answering(ssReq, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE), n,
-                config.stepTimeout());
+        List<Event> ssAnswers = askMiners(ssReq, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, serviceOnPol);
         ShareCollector.Collected ss = PolVerifier.serverSecretShares(dtaFederation, serviceSk, ssId, ssAnswers);
         needThreshold("server-secret", ss);
         PolVerifier verifier = new PolVerifier(curve, ss.recombine(dtaFederation, curve.g2()), serviceSk,
@@ -375,9 +372,7 @@ public final class Devnet implements AutoCloseable {
         String csId = requestId();
         Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
                 .sign(serviceSk, rng);
-        publishToAll(asService, csReq);
-        List<Event> csAnswers = appOnPol.await(answering(csReq, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE), n,
-                config.stepTimeout());
+        List<Event> csAnswers = askMiners(csReq, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, appOnPol);
         ShareCollector.Collected cs = app.clientSecretShares(csId, hid, csAnswers);
         needThreshold("client-secret", cs);
         int pin = rng.nextInt(10_000);
@@ -393,9 +388,7 @@ public final class Devnet implements AutoCloseable {
         String id = requestId();
         Event req = DtaMessages.timePermitRequest(now, id, curve.id(), e.identityHash(), e.app().publicKey(), month,
                 now + 120).sign(serviceSk, rng);
-        publishToAll(asService, req);
-        List<Event> answers = appOnPol.await(answering(req, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE), miners.size(),
-                config.stepTimeout());
+        List<Event> answers = askMiners(req, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE, appOnPol);
         int date = DtaMessages.permitDate(month);
         ShareCollector.Collected permits = e.app().timePermitShares(id, e.identityHash(), date, answers);
         needThreshold("time-permit", permits);
@@ -499,6 +492,15 @@ public final class Devnet implements AutoCloseable {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    /**
+     * The PoL service's signed request to every miner; the answers of {@code answerKind} as {@code reader} (the
+     * service or the app) sees them on the PoL relay, once every miner answered or the step's time is up.
+     */
+    private List<Event> askMiners(Event request, int answerKind, RelayClient reader) {
+        publishToAll(asService, request);
+        return reader.await(answering(request, answerKind), miners.size(), config.stepTimeout());
+    }
 
     private void publishToAll(Map<Integer, RelayClient> relays, Event e) {
         int ok = 0;
