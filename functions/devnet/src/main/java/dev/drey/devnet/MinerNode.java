@@ -20,15 +20,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One miner as deployed, in process: its private relay (relay core over its own Kafka topics, peer pull and
  * outbox publisher) on its own port, its KV store, and its functions consuming its topics. Going offline stops
  * all three; the other miners' gateways keep retrying it, as they would a crashed host.
  */
-final class MinerNode implements AutoCloseable {
-    final int index;
-    final String pubkey;
+public final class MinerNode implements AutoCloseable {
+    public final int index;
+    public final String pubkey;
     private final byte[] identityKey;
     private final KeyValueStore kv;
     private final RelayNode node;
@@ -47,9 +48,10 @@ final class MinerNode implements AutoCloseable {
         this.functions = functions;
     }
 
+    /** {@code kvLayer} wraps the miner's KV store as its functions see it (the devnet's own layer is none). */
     static MinerNode start(int index, byte[] identityKey, RelayNodeSettings settings, int port, Path dir, Vertx vertx,
-            Consumer<String> log) {
-        KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false);
+            UnaryOperator<KeyValueStore> kvLayer, Consumer<String> log) {
+        KeyValueStore kv = kvLayer.apply(MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false));
         RelayNode node = null;
         RelayServer server = null;
         try {
@@ -76,41 +78,41 @@ final class MinerNode implements AutoCloseable {
                 roster, Set.of(), true, RelayLimits.DEFAULT, Optional.empty());
     }
 
-    String url() {
+    public String url() {
         return server.url();
     }
 
-    KeyValueStore kv() {
+    public KeyValueStore kv() {
         return kv;
     }
 
-    byte[] identityKey() {
+    public byte[] identityKey() {
         return identityKey.clone();
     }
 
-    RelayNode node() {
+    public RelayNode node() {
         return node;
     }
 
-    boolean online() {
+    public boolean online() {
         return online;
     }
 
-    void install(NostrFunction f, List<MessageFamily> families) {
+    public void install(NostrFunction f, List<MessageFamily> families) {
         functions.install(f, families);
     }
 
     /** The functions stop taking records (they queue in Kafka) until {@link #resumeFunctions()}. */
-    void holdFunctions() {
+    public void holdFunctions() {
         functions.hold();
     }
 
-    void resumeFunctions() {
+    public void resumeFunctions() {
         functions.resume();
     }
 
     /** Stops the functions, the relay server and the relay node (its gateway too); the KV store stays readable. */
-    synchronized void goOffline() {
+    public synchronized void goOffline() {
         if (!online) {
             return;
         }

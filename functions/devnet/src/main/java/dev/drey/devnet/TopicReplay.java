@@ -69,7 +69,7 @@ public final class TopicReplay {
         if (miner < 1 || miner > size) {
             throw new DevnetException("the devnet has miners 1.." + size + ", not " + miner);
         }
-        Topics topics = Topics.withPrefix(Devnet.topicPrefix(miner));
+        Topics topics = Topics.withPrefix(DevnetFederation.topicPrefix(miner));
         MessageFamily family = topics.familyOf(topic).orElseThrow(() -> new DevnetException("topic " + topic
                 + " is not one of miner " + miner + "'s event topics: " + topics.eventTopics()));
         Path minerDir = dataDir.resolve("miner-" + miner);
