@@ -36,6 +36,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new MpinCommand());
         cl.addSubcommand(new DtaCommand());
         cl.addSubcommand(new DevnetCommand());
+        cl.addSubcommand(new AdversaryCommand());
         cl.addSubcommand(new ReplayCommand());
         cl.addSubcommand(new KeyfileCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);

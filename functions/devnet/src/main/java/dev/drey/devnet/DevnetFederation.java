@@ -34,6 +34,7 @@ import dev.drey.relay.node.RelayNodeSettings;
 import dev.drey.relay.server.RelayServer;
 import dev.drey.roast.Federation;
 import dev.drey.roast.RoastKinds;
+import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecipientRelays;
 import dev.drey.secrets.SecretBundle;
 import io.vertx.core.Vertx;
@@ -66,6 +67,7 @@ public final class DevnetFederation implements AutoCloseable {
     private final DevnetConfig config;
     private final DevnetLog log;
     private final BiFunction<Integer, KeyValueStore, KeyValueStore> kvLayer;
+    private final BiFunction<Integer, NostrFunction, NostrFunction> functionLayer;
     private final SecureRandom rng = new SecureRandom();
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,6 +97,7 @@ public final class DevnetFederation implements AutoCloseable {
     private DevnetFederation(Builder b) {
         this.config = b.config;
         this.kvLayer = b.kvLayer;
+        this.functionLayer = b.functionLayer;
         this.clock = b.clock;
         this.log = DevnetLog.open(config.dataDir());
         this.serviceSk = key();
@@ -114,6 +117,7 @@ public final class DevnetFederation implements AutoCloseable {
     public static final class Builder {
         private final DevnetConfig config;
         private BiFunction<Integer, KeyValueStore, KeyValueStore> kvLayer = (index, kv) -> kv;
+        private BiFunction<Integer, NostrFunction, NostrFunction> functionLayer = (index, f) -> f;
         private Clock clock = Clock.systemUTC();
 
         private Builder(DevnetConfig config) {
@@ -126,6 +130,15 @@ public final class DevnetFederation implements AutoCloseable {
         /** Wraps miner {@code index}'s KV store (as its functions and DKG see it) in the layer this returns. */
         public Builder kvLayer(BiFunction<Integer, KeyValueStore, KeyValueStore> layer) {
             this.kvLayer = layer;
+            return this;
+        }
+
+        /**
+         * Wraps each function installed on miner {@code index} (the DKG function and the four miner functions) in
+         * the function this returns: a rogue member's own code, or a crash between a function's steps.
+         */
+        public Builder functionLayer(BiFunction<Integer, NostrFunction, NostrFunction> layer) {
+            this.functionLayer = layer;
             return this;
         }
 
@@ -202,8 +215,8 @@ public final class DevnetFederation implements AutoCloseable {
         state = new DevnetState(bootstrap, config.threshold(), pubkey(requesterSk), pubkey(serviceSk), routing);
         for (MinerNode m : miners) {
             RecipientRelays relays = RecipientRelays.parse(routing, List.of(m.url()));
-            m.install(DkgFunction.of(m.identityKey(), Set.of(pubkey(requesterSk)), m.kv(), rng, relays),
-                    List.of(MessageFamily.DKG));
+            m.install(functionLayer.apply(m.index, DkgFunction.of(m.identityKey(), Set.of(pubkey(requesterSk)),
+                    m.kv(), rng, relays)), List.of(MessageFamily.DKG));
             asService.put(m.index, track(RelayClient.open(http, m.url(), MinerKey.of(serviceSk))));
             asRequester.put(m.index, track(RelayClient.open(http, m.url(), MinerKey.of(requesterSk))));
         }
@@ -237,6 +250,16 @@ public final class DevnetFederation implements AutoCloseable {
         Roster roster = new Roster(ps);
         StartRequest draft = new StartRequest("0".repeat(64), type, curve, config.threshold(), roster);
         return DkgCodec.template(draft, now(), roster.pubkeys()).sign(requesterSk, rng);
+    }
+
+    /**
+     * A second DKG function for miner {@code index} over {@code kv}, routed as its own: what a rogue member would
+     * run beside the honest one to equivocate.
+     */
+    public NostrFunction dkgFunction(int index, KeyValueStore kv) {
+        MinerNode m = miner(index);
+        return DkgFunction.of(m.identityKey(), Set.of(pubkey(requesterSk)), kv, rng,
+                RecipientRelays.parse(state.routing(), List.of(m.url())));
     }
 
     /** What miner {@code index} keeps from DKG run {@code runId}, if anything (read from its KV store). */
@@ -316,7 +339,7 @@ public final class DevnetFederation implements AutoCloseable {
             MinerFunctionSet.writeKeyFile(minerDir(m.index), secrets, rng);
             Map<String, String> settings = MinerFunctionSet.settings(state, m.pubkey, minerDir(m.index));
             MinerFunctionSet.create(settings, m.kv(), secrets, config.sendsInvalidShares(m.index), rng, clock)
-                    .forEach(m::install);
+                    .forEach((fn, families) -> m.install(functionLayer.apply(m.index, fn), families));
         }
         state.write(config.dataDir());
         return "signer, roast-orchestrator, dta-function and mpin-function on each miner; coordinator miner "

@@ -36,6 +36,7 @@ final class FunctionLoop implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean holdRequested;
     private volatile boolean held;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     FunctionLoop(String name, String bootstrapServers, Topics topics, EventLog outboxLog, Consumer<String> log) {
         this.topics = topics;
@@ -104,11 +105,17 @@ final class FunctionLoop implements AutoCloseable {
 
     private void report(String function, BatchOutcome outcome) {
         for (RecordFailure f : outcome.failures()) {
+            failures.incrementAndGet();
             log.accept(function + ": " + f);
         }
         for (String note : outcome.notes()) {
             log.accept(function + ": " + note);
         }
+    }
+
+    /** Records a function failed on and the loop moved past (the adapter logs them; nothing retries them). */
+    long recordFailures() {
+        return failures.get();
     }
 
     private static void sleepQuietly(long ms) {

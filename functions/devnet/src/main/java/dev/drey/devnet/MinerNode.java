@@ -102,6 +102,11 @@ public final class MinerNode implements AutoCloseable {
         functions.install(f, families);
     }
 
+    /** How many records this miner's functions failed on and the loop moved past without them. */
+    public long recordFailures() {
+        return functions.recordFailures();
+    }
+
     /** The functions stop taking records (they queue in Kafka) until {@link #resumeFunctions()}. */
     public void holdFunctions() {
         functions.hold();
