@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  */
 public final class Adversary {
     /** How long one scenario may take, federation start-up included, before it counts as failed. */
-    public static final Duration SCENARIO_LIMIT = Duration.ofSeconds(240);
+    public static final Duration SCENARIO_LIMIT = Duration.ofSeconds(360);
 
     private static final Map<String, Supplier<Scenario>> SCENARIOS = new LinkedHashMap<>();
 

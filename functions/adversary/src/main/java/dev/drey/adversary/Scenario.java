@@ -17,9 +17,12 @@ public interface Scenario {
     /** The outcome the specification requires, in one sentence. */
     String expected();
 
-    /** The federation this attack needs; by default 4 miners with threshold 3, none faulty. */
+    /**
+     * The federation this attack needs; by default 4 miners with threshold 3, none faulty, miner 4 coordinating.
+     * Steps may wait 90 s for the network: a loaded machine must fail an attack, not the federation's start-up.
+     */
     default DevnetConfig config(Path dataDir) {
-        return new DevnetConfig(4, 3, 0, 0, PairingCurves.defaultCurve(), dataDir, Duration.ofSeconds(30));
+        return new DevnetConfig(4, 3, 0, 0, PairingCurves.defaultCurve(), dataDir, Duration.ofSeconds(90));
     }
 
     /** Hooks the attack needs in the federation before it starts (a KV layer, a rogue member's function). */

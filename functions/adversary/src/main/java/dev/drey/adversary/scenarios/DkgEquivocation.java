@@ -15,6 +15,7 @@ import dev.drey.dkg.KeyType;
 import dev.drey.kafka.OutboxRecord;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.kv.MvStoreKeyValueStore;
+import dev.drey.miner.DkgFunction;
 import dev.drey.nostr.Event;
 import dev.drey.runtime.FunctionResult;
 import dev.drey.runtime.NostrFunction;
@@ -48,7 +49,7 @@ public final class DkgEquivocation implements Scenario {
 
     @Override
     public DevnetFederation.Builder prepare(DevnetFederation.Builder builder) {
-        return builder.functionLayer((index, fn) -> index == 1 && fn.name().equals("dkg") ? dealer.wrap(fn) : fn);
+        return builder.functionLayer((index, fn) -> index == 1 && fn.name().equals(DkgFunction.NAME) ? dealer.wrap(fn) : fn);
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.Optional;
  * honest signer may be blamed for the lost session.
  */
 public final class OrchestratorRedelivery implements Scenario {
+    /** The coordinator of the default federation ({@link Scenario#config}): the highest index. */
+    private static final int COORDINATOR = 4;
     private final CrashOnce crash = new CrashOnce();
 
     @Override
@@ -43,7 +45,7 @@ public final class OrchestratorRedelivery implements Scenario {
     @Override
     public DevnetFederation.Builder prepare(DevnetFederation.Builder builder) {
         return builder.functionLayer((index, fn) -> fn.name().equals(MinerFunctions.ORCHESTRATOR)
-                && index == 4 ? crash.wrap(fn) : fn);
+                && index == COORDINATOR ? crash.wrap(fn) : fn);
     }
 
     @Override
