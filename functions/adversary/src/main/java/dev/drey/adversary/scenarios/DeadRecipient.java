@@ -60,7 +60,7 @@ public final class DeadRecipient implements Scenario {
         MinerNode dead = f.miner(1);
         URI uri = URI.create(dead.url());
         dead.goOffline();
-        List<Socket> held = new ArrayList<>();
+        List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ServerSocket blackhole = new ServerSocket(uri.getPort(), 50, InetAddress.getByName(uri.getHost()))) {
             Thread acceptor = new Thread(() -> {
                 while (!blackhole.isClosed()) {
@@ -101,8 +101,10 @@ public final class DeadRecipient implements Scenario {
                     Outcome.measured("deliveredToOthers", delivered, "stalledMs", stalled, "signed", signed,
                             "healthyMs", healthy));
         } finally {
-            for (Socket s : held) {
-                s.close();
+            synchronized (held) {
+                for (Socket s : held) {
+                    s.close();
+                }
             }
         }
     }
