@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,6 +154,36 @@ class MvStoreKeyValueStoreTest extends KeyValueStoreContract {
         assertEquals(0, StoredBytesType.INSTANCE.compare(a, a.clone()));
         assertTrue(StoredBytesType.INSTANCE.compare(new byte[] {(byte) 0xff}, new byte[] {1}) > 0, "unsigned");
         assertTrue(StoredBytesType.INSTANCE.compare(new byte[] {1}, new byte[] {1, 0}) < 0);
+    }
+
+    /**
+     * The contended compare-and-set again, in a child JVM whose class path puts H2 2.3.232 (whose byte-array
+     * type cannot compare) before the pinned h2-mvstore: the store must not depend on the H2 release.
+     * Skipped where that jar is not in the local Maven repository.
+     */
+    @Test
+    void contendedCompareAndSetWorksWithAnOlderH2OnTheClassPath() throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        Path oldH2 = null;
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.contains("h2-mvstore") && entry.endsWith(".jar")) {
+                oldH2 = Path.of(entry).getParent().getParent().getParent().resolve("h2/2.3.232/h2-2.3.232.jar");
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(oldH2 != null && Files.isRegularFile(oldH2),
+                "H2 2.3.232 is not in the local Maven repository");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-Xmx128m", "-cp", oldH2 + File.pathSeparator + classPath,
+                MvStoreContention.class.getName(), dir.resolve("old-h2.mv.db").toString(), "500")
+                .redirectErrorStream(true).start();
+        try {
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+            assertTrue(out.endsWith("count 4000"), out);
+            assertEquals(0, child.exitValue(), out);
+        } finally {
+            LocalServers.stop(child);
+        }
     }
 
     @Test
