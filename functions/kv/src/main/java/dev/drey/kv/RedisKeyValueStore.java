@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -38,8 +39,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p><b>Durable consume.</b> A consumed nonce must not come back when Redis crashes and reloads its
  * append-only file. On Redis 7.2 or newer (and servers reporting such a version) every consume is followed
- * by {@code WAITAOF 1 0 <timeout>}, which returns once the deletion is fsynced to the local AOF; if it is
- * not confirmed in time the consume fails (the value is then lost to everyone, never handed out twice). On
+ * by {@code WAITAOF 1 0 <timeout/2>} on the same connection, which returns once the deletion is fsynced
+ * to the local AOF; if it is not confirmed in time the consume fails (the value is then lost to everyone,
+ * never handed out twice). On
  * older servers the store requires {@code appendonly yes} and {@code appendfsync always} (checked with
  * {@code CONFIG GET} before the first consume and again every {@value #DURABILITY_RECHECK_SECONDS} s),
  * where Redis fsyncs every write before it replies. If neither holds, or the check cannot be made (CONFIG
@@ -184,12 +186,21 @@ public final class RedisKeyValueStore implements KeyValueStore {
     public Optional<Versioned> consume(String key) {
         KvLimits.checkKey(key);
         Durability durability = durability(key); // refuses before the key is touched if nothing makes it durable
-        Response r = send("consume", key, Request.cmd(Command.GETDEL).arg(redisKey(key)));
-        if (r != null && durability == Durability.WAITAOF) {
-            Response acks = send("consume", key, Request.cmd(WAITAOF).arg(1).arg(0).arg(timeout.toMillis()));
+        Request getdel = Request.cmd(Command.GETDEL).arg(redisKey(key));
+        if (durability == Durability.FSYNC_ALWAYS) {
+            return Optional.ofNullable(send("consume", key, getdel)).map(RedisKeyValueStore::decode);
+        }
+        // WAITAOF waits for the writes of its own connection: a batch sends both on one connection. The
+        // server gets half the client's timeout, so its answer arrives before the client gives up.
+        long waitMillis = Math.max(1, timeout.toMillis() / 2);
+        List<Response> replies = sendBatch("consume", key,
+                List.of(getdel, Request.cmd(WAITAOF).arg(1).arg(0).arg(waitMillis)));
+        Response r = replies.get(0);
+        if (r != null) {
+            Response acks = replies.get(1);
             if (acks == null || acks.size() < 1 || acks.get(0).toLong() < 1) {
                 throw new KvTransientException("redis: consume of key '" + key + "' on " + where + ": the server"
-                        + " did not confirm within " + timeout + " that the deletion reached its append-only file;"
+                        + " did not confirm within " + waitMillis + " ms that the deletion reached its append-only file;"
                         + " the entry is gone but not handed out");
             }
         }
@@ -321,8 +332,26 @@ public final class RedisKeyValueStore implements KeyValueStore {
         }
     }
 
+    private List<Response> sendBatch(String operation, String key, List<Request> requests) {
+        try {
+            List<Response> replies = await(operation, key, () -> redis.batch(requests));
+            if (replies == null || replies.size() != requests.size()) {
+                throw new KvException("redis: " + operation + " of key '" + key + "' on " + where
+                        + " got " + (replies == null ? 0 : replies.size()) + " replies to " + requests.size() + " commands");
+            }
+            return replies;
+        } catch (ExecutionException e) {
+            throw failure(operation, key, e.getCause());
+        }
+    }
+
     /** Sends and waits; a failure reply or lost connection is the ExecutionException's cause. */
     private Response await(String operation, String key, Request request) throws ExecutionException {
+        return await(operation, key, () -> redis.send(request));
+    }
+
+    private <T> T await(String operation, String key, java.util.function.Supplier<Future<T>> call)
+            throws ExecutionException {
         if (closed) {
             throw new KvTransientException("redis: " + operation + " of key '" + key + "' on " + where
                     + " failed: the store is closed");
@@ -331,9 +360,9 @@ public final class RedisKeyValueStore implements KeyValueStore {
             // Blocking here would wait for the very thread that has to deliver the reply.
             throw new IllegalStateException("KeyValueStore calls block; do not make them on a Vert.x event loop");
         }
-        Future<Response> future;
+        Future<T> future;
         try {
-            future = redis.send(request);
+            future = call.get();
         } catch (RuntimeException e) { // e.g. the client's event loop has been shut down
             throw failure(operation, key, e);
         }
