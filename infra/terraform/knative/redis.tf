@@ -13,8 +13,9 @@ module "redis" {
   labels         = local.labels
   image          = var.redis_image
   container_name = "redis"
-  # Append-only file, fsync every second: consumed nonces stay consumed across restarts.
-  args            = ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", "/data"]
+  # Append-only file, fsync before every reply: a consumed nonce stays consumed across a crash. The KV
+  # store refuses consume on a Redis older than 7.2 (no WAITAOF) unless both are set like this.
+  args            = ["--appendonly", "yes", "--appendfsync", "always", "--dir", "/data"]
   container_port  = 6379
   readiness_probe = { command = ["redis-cli", "ping"] }
   data_volume     = { name = "data", mount_path = "/data", claim_name = local.redis_name, storage = var.redis_storage }

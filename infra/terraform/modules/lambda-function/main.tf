@@ -20,7 +20,7 @@ locals {
   group_arn_stem = replace(var.cluster_arn, ":cluster/", ":group/")
 
   topic_names = {
-    for t in concat(var.topics, [var.outbox_topic]) : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}")
+    for t in concat(var.topics, [var.outbox_topic, var.dead_letter_topic]) : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}")
   }
 
   # One consumer group per mapping (Lambda requires them unique); the role may use only these.
@@ -99,10 +99,14 @@ data "aws_iam_policy_document" "permissions" {
     resources = [for g in values(local.consumer_groups) : "${local.group_arn_stem}/${g}"]
   }
 
+  # The outbox, and the dead-letter topic records that can never be handled go to (with their reason).
   statement {
-    sid       = "WriteOutbox"
-    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
-    resources = ["${local.topic_arn_stem}/${local.topic_names[var.outbox_topic]}"]
+    sid     = "WriteOutbox"
+    actions = ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
+    resources = [
+      "${local.topic_arn_stem}/${local.topic_names[var.outbox_topic]}",
+      "${local.topic_arn_stem}/${local.topic_names[var.dead_letter_topic]}",
+    ]
   }
 
   # The KV store's calls: get (consistent read), conditional put (put-if-absent, compare-and-set),

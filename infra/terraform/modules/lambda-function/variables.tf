@@ -107,3 +107,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "dead_letter_topic" {
+  description = "Unprefixed dead-letter topic the function writes records it can never handle to (Topics.deadLetter())."
+  type        = string
+  default     = "drey.dead-letter"
+}

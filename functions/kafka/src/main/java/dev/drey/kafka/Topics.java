@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Kafka topic names: one per {@link MessageFamily} ({@code drey.sign}, {@code drey.other}, ...)
- * plus {@code drey.outbox} for the events the functions publish, optionally under a prefix so
+ * plus {@code drey.outbox} for the events the functions publish and {@code drey.dead-letter} for the
+ * records they can never handle (with the reason), optionally under a prefix so
  * several miners can share one cluster ({@code miner1.drey.sign}). The only place topic names
  * are made.
  */
@@ -18,6 +19,7 @@ public final class Topics {
 
     public static final String BASE = "drey";
     public static final String OUTBOX_SUFFIX = "outbox";
+    public static final String DEAD_LETTER_SUFFIX = "dead-letter";
 
     /** Kafka's legal topic characters; a prefix is joined with a dot. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
@@ -26,6 +28,7 @@ public final class Topics {
     private final String prefix;
     private final Map<MessageFamily, String> byFamily = new EnumMap<>(MessageFamily.class);
     private final String outbox;
+    private final String deadLetter;
 
     private Topics(String prefix) {
         this.prefix = prefix;
@@ -34,6 +37,7 @@ public final class Topics {
             byFamily.put(f, root + "." + f.topicSuffix());
         }
         outbox = root + "." + OUTBOX_SUFFIX;
+        deadLetter = root + "." + DEAD_LETTER_SUFFIX;
     }
 
     /** The unprefixed names: {@code drey.dkg}, ..., {@code drey.outbox}. */
@@ -74,19 +78,29 @@ public final class Topics {
         return outbox;
     }
 
+    /**
+     * The topic of records the functions could not handle and will not retry (undecodable, refused by the
+     * function): one small JSON envelope each, naming the original topic, partition and offset, the stage
+     * and the reason. Never consumed by a function; for the operator and {@code drey replay}.
+     */
+    public String deadLetter() {
+        return deadLetter;
+    }
+
     /** Every topic incoming events are appended to, in family order. */
     public List<String> eventTopics() {
         return List.copyOf(byFamily.values());
     }
 
-    /** The event topics and the outbox: what a deployment must create. */
+    /** The event topics, the outbox and the dead-letter topic: what a deployment must create. */
     public List<String> all() {
         List<String> all = new ArrayList<>(byFamily.values());
         all.add(outbox);
+        all.add(deadLetter);
         return Collections.unmodifiableList(all);
     }
 
-    /** The family an event topic of this set carries; empty for the outbox and foreign topics. */
+    /** The family an event topic of this set carries; empty for the outbox, the dead-letter and foreign topics. */
     public Optional<MessageFamily> familyOf(String topic) {
         for (Map.Entry<MessageFamily, String> e : byFamily.entrySet()) {
             if (e.getValue().equals(topic)) {

@@ -83,9 +83,13 @@ class TopicsTest {
     @Test
     void allTopicsAreDistinctAndIncludeTheOutbox() {
         Topics topics = Topics.unprefixed();
-        assertEquals(MessageFamily.values().length + 1, new HashSet<>(topics.all()).size());
+        assertEquals(MessageFamily.values().length + 2, new HashSet<>(topics.all()).size());
         assertEquals(MessageFamily.values().length, topics.eventTopics().size());
         assertTrue(topics.all().contains("drey.outbox"));
+        assertTrue(topics.all().contains("drey.dead-letter"));
+        assertEquals("miner1.drey.dead-letter", Topics.withPrefix("miner1").deadLetter());
+        assertTrue(topics.familyOf("drey.dead-letter").isEmpty());
+        assertFalse(topics.eventTopics().contains("drey.dead-letter"));
         assertFalse(topics.eventTopics().contains("drey.outbox"));
     }
 

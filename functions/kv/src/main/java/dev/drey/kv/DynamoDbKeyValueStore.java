@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,10 +39,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <ul>
  *   <li>putIfAbsent / compareAndSet: PutItem with a condition ({@code attribute_not_exists} or an expired
  *       item; {@code version = :expected} on a live item), so a lost race is a refused condition.</li>
- *   <li>consume: DeleteItem returning ALL_OLD: only the call that actually deleted the item sees it.</li>
+ *   <li>consume: DeleteItem with the condition {@code attribute_exists} returning ALL_OLD: only the call that
+ *       actually deleted the item sees it, and DynamoDB acknowledges a write only once it is durable on
+ *       several replicas, so a consumed entry does not come back.</li>
  *   <li>get: a strongly consistent GetItem.</li>
  * </ul>
  * Expiry is measured with this process's clock (and the injected {@link Clock}): keep hosts in NTP sync.
+ *
+ * <p>Client-side failures (no connection, timeouts), throttling and 5xx answers are
+ * {@link KvTransientException}s; validation, access and missing-table errors are plain {@link KvException}s.
  */
 public final class DynamoDbKeyValueStore implements KeyValueStore {
     static final String KEY = "k";
@@ -186,7 +193,12 @@ public final class DynamoDbKeyValueStore implements KeyValueStore {
         KvLimits.checkKey(key);
         DeleteItemResponse r;
         try {
-            r = client.deleteItem(b -> b.tableName(table).key(keyOf(key)).returnValues(ReturnValue.ALL_OLD));
+            // Conditional, so a call that did not delete an item fails the condition instead of succeeding
+            // with nothing: only the one call that removed the item can ever see its value.
+            r = client.deleteItem(b -> b.tableName(table).key(keyOf(key)).returnValues(ReturnValue.ALL_OLD)
+                    .conditionExpression("attribute_exists(#k)").expressionAttributeNames(Map.of("#k", KEY)));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
         } catch (SdkException e) {
             throw failure("DeleteItem", key, e);
         }
@@ -249,7 +261,16 @@ public final class DynamoDbKeyValueStore implements KeyValueStore {
         String detail = e instanceof DynamoDbException d && d.awsErrorDetails() != null
                 ? d.awsErrorDetails().errorCode() + ": " + d.awsErrorDetails().errorMessage()
                 : e.getMessage();
-        return new KvException("dynamodb: " + operation + (key == null ? "" : " of key '" + key + "'")
-                + " on table " + table + " failed: " + detail, e);
+        String message = "dynamodb: " + operation + (key == null ? "" : " of key '" + key + "'")
+                + " on table " + table + " failed: " + detail;
+        return isTransient(e) ? new KvTransientException(message, e) : new KvException(message, e);
+    }
+
+    /** Throttling, a server error, or no answer at all (connection, timeout): retrying later may succeed. */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof SdkServiceException s) {
+            return s.isThrottlingException() || s.statusCode() >= 500 || e.retryable();
+        }
+        return e instanceof SdkClientException || e.retryable();
     }
 }

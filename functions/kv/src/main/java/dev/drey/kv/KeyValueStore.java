@@ -32,7 +32,9 @@ import java.util.OptionalLong;
  * across processes. Operations block the calling thread; do not call them on an event-loop thread.
  * A backend failure is a {@link KvException}; after one, the outcome of a write is unknown (it may or may
  * not have happened), so callers re-read. For {@link #consume} this means a value may be lost to everyone,
- * but never delivered twice.
+ * but never delivered twice. Failures that retrying later may cure (timeouts, lost connections, throttling,
+ * a store closed during shutdown) are the subtype {@link KvTransientException}; the function runtime
+ * retries those and then has the delivery redelivered, it never skips the record.
  */
 public interface KeyValueStore extends AutoCloseable {
     int MAX_KEY_BYTES = 512;
@@ -72,6 +74,14 @@ public interface KeyValueStore extends AutoCloseable {
     /**
      * Atomically reads and removes the live entry under {@code key}. However many callers race, in however
      * many processes, at most one of them receives a given entry.
+     *
+     * <p><b>Durability.</b> When this returns an entry, its removal is already durable: a crash, restart or
+     * failover of the backend right after the return cannot bring the entry back, so no later call can
+     * receive it again. The signer's nonce vault relies on this (a FROST nonce used twice leaks the signing
+     * share). MVStore commits and fsyncs before returning; Redis waits for the append-only file with
+     * {@code WAITAOF} (7.2+) or requires {@code appendfsync always} and refuses otherwise; DynamoDB
+     * acknowledges a conditional delete only once it is durable. If durability cannot be confirmed the call
+     * throws (the entry may then be lost to everyone, never handed out twice).
      *
      * @return the entry this call removed, or empty if there was no live entry
      */

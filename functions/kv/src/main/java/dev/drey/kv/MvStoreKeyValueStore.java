@@ -16,7 +16,6 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 
 /**
@@ -29,7 +28,11 @@ import org.h2.mvstore.type.StringDataType;
  *
  * <p><b>Durability.</b> Every write is committed to the file before the call returns, so a consumed nonce
  * cannot come back after a crash of this process; with {@code fsync} on (the default) it is also forced
- * to the disk, so it cannot come back after a power loss either.
+ * to the disk, so it cannot come back after a power loss either. {@link #consume} forces the disk even
+ * with {@code fsync} off: that is the promise {@link KeyValueStore#consume} makes to the signer.
+ *
+ * <p>A closed store and failed file reads or writes are {@link KvTransientException}s (a redelivery after
+ * the restart, or once the disk has room, may succeed); a corrupt file is a plain {@link KvException}.
  *
  * <p>Expiry uses the injected clock. Expired entries are invisible at once and their space is reclaimed
  * when they are next touched, when the store is opened, and every {@value #PURGE_EVERY_WRITES} writes.
@@ -65,7 +68,7 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         this.fsync = fsync;
         this.map = store.openMap(MAP_NAME, new MVMap.Builder<String, byte[]>()
                 .keyType(StringDataType.INSTANCE)
-                .valueType(ByteArrayDataType.INSTANCE));
+                .valueType(StoredBytesType.INSTANCE));
     }
 
     /** Opens (or creates) the store file with the system clock and fsync on every write. */
@@ -157,7 +160,7 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
                 // The byte-wise compare-and-swap fails if anyone wrote in between; then read again.
                 boolean swapped = current == null ? map.putIfAbsent(key, next) == null : map.replace(key, current, next);
                 if (swapped) {
-                    written();
+                    written(false);
                     return OptionalLong.of(expectedVersion + 1);
                 }
             }
@@ -175,7 +178,7 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
                 }
                 // Removal succeeds for exactly one of the racing callers: the one whose bytes are still there.
                 if (map.remove(key, current)) {
-                    written();
+                    written(true);
                     return live(current) ? Optional.of(decode(current)) : Optional.empty();
                 }
             }
@@ -223,8 +226,9 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         return "MvStoreKeyValueStore[" + file + "]";
     }
 
-    private void written() {
-        commit();
+    /** Commits the write, forced to the disk if {@code fsync} is on or the caller needs it ({@code mustSync}). */
+    private void written(boolean mustSync) {
+        commit(mustSync);
         if (writesSincePurge.incrementAndGet() >= PURGE_EVERY_WRITES) {
             writesSincePurge.set(0);
             purgeExpired();
@@ -232,8 +236,12 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
     }
 
     private void commit() {
+        commit(false);
+    }
+
+    private void commit(boolean mustSync) {
         store.commit();
-        if (fsync) {
+        if (fsync || mustSync) {
             store.sync();
         }
     }
@@ -263,15 +271,26 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
 
     private <T> T guarded(String operation, String key, java.util.function.Supplier<T> body) {
         if (store.isClosed()) {
-            throw new KvException("mvstore: " + operation + (key == null ? "" : " of key '" + key + "'")
+            throw new KvTransientException("mvstore: " + operation + (key == null ? "" : " of key '" + key + "'")
                     + " on " + file + " failed: the store is closed");
         }
         try {
             return body.get();
         } catch (MVStoreException | IllegalStateException e) {
             // MVStore messages name files and chunks, never stored values.
-            throw new KvException("mvstore: " + operation + (key == null ? "" : " of key '" + key + "'")
-                    + " on " + file + " failed: " + e.getMessage(), e);
+            String message = "mvstore: " + operation + (key == null ? "" : " of key '" + key + "'") + " on " + file
+                    + " failed: " + e.getMessage();
+            throw isTransient(e) ? new KvTransientException(message, e) : new KvException(message, e);
         }
+    }
+
+    /** File I/O failed or the store was closed meanwhile: not a property of the request. */
+    private boolean isTransient(RuntimeException e) {
+        if (store.isClosed()) {
+            return true;
+        }
+        int code = e instanceof MVStoreException m ? m.getErrorCode() : -1;
+        return code == DataUtils.ERROR_WRITING_FAILED || code == DataUtils.ERROR_READING_FAILED
+                || code == DataUtils.ERROR_CLOSED;
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +33,22 @@ import java.util.concurrent.TimeoutException;
  *   <li>putIfAbsent: {@code SET NX [PX]} at version 1.</li>
  *   <li>compareAndSet: a Lua script (EVALSHA, EVAL when the server does not have it cached) compares the
  *       stored version and writes in one atomic step.</li>
- *   <li>consume: {@code GETDEL}, atomic on the server: one caller gets the value, the rest get nil.</li>
+ *   <li>consume: {@code GETDEL}, atomic on the server: one caller gets the value, the rest get nil; then
+ *       made durable before it returns (below).</li>
  * </ul>
+ *
+ * <p><b>Durable consume.</b> A consumed nonce must not come back when Redis crashes and reloads its
+ * append-only file. On Redis 7.2 or newer (and servers reporting such a version) every consume is followed
+ * by {@code WAITAOF 1 0 <timeout/2>} on the same connection, which returns once the deletion is fsynced
+ * to the local AOF; if it is not confirmed in time the consume fails (the value is then lost to everyone,
+ * never handed out twice). On
+ * older servers the store requires {@code appendonly yes} and {@code appendfsync always} (checked with
+ * {@code CONFIG GET} before the first consume and again every {@value #DURABILITY_RECHECK_SECONDS} s),
+ * where Redis fsyncs every write before it replies. If neither holds, or the check cannot be made (CONFIG
+ * disabled), consume refuses with a {@link KvException} before touching the key: fail closed.
+ *
+ * <p>Timeouts, lost connections and the server's LOADING / BUSY / TRYAGAIN / MASTERDOWN / READONLY /
+ * CLUSTERDOWN replies are {@link KvTransientException}s; other error replies are plain {@link KvException}s.
  */
 public final class RedisKeyValueStore implements KeyValueStore {
     public static final String DEFAULT_PREFIX = "drey:kv:";
@@ -50,6 +66,23 @@ public final class RedisKeyValueStore implements KeyValueStore {
             return 1
             """;
     private static final String CAS_SHA = sha1Hex(CAS_SCRIPT);
+    static final int DURABILITY_RECHECK_SECONDS = 60;
+    /** Redis 7.2's WAITAOF, which this client release does not list yet. */
+    private static final Command WAITAOF = Command.create("waitaof");
+    /** Error reply codes of a server that is busy, starting or failing over: retrying later may succeed. */
+    private static final java.util.Set<String> TRANSIENT_REPLIES = java.util.Set.of("LOADING", "BUSY", "TRYAGAIN",
+            "MASTERDOWN", "READONLY", "CLUSTERDOWN", "NOREPLICAS", "MOVED", "ASK");
+
+    /** How consume is made durable on the server it talks to, as last checked. */
+    enum Durability {
+        /** Redis 7.2+: WAITAOF after each consume. */
+        WAITAOF,
+        /** Older Redis with appendonly yes and appendfsync always: every reply follows an fsync. */
+        FSYNC_ALWAYS
+    }
+
+    private record DurabilityCheck(Durability durability, long checkedAtNanos) {
+    }
 
     private final Vertx vertx;
     private final boolean ownsVertx;
@@ -58,6 +91,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
     private final Duration timeout;
     private final String where;
     private volatile boolean closed;
+    private volatile DurabilityCheck durabilityCheck;
 
     private RedisKeyValueStore(Vertx vertx, boolean ownsVertx, Redis redis, String prefix, Duration timeout,
             String where) {
@@ -151,8 +185,103 @@ public final class RedisKeyValueStore implements KeyValueStore {
     @Override
     public Optional<Versioned> consume(String key) {
         KvLimits.checkKey(key);
-        Response r = send("consume", key, Request.cmd(Command.GETDEL).arg(redisKey(key)));
+        Durability durability = durability(key); // refuses before the key is touched if nothing makes it durable
+        Request getdel = Request.cmd(Command.GETDEL).arg(redisKey(key));
+        if (durability == Durability.FSYNC_ALWAYS) {
+            return Optional.ofNullable(send("consume", key, getdel)).map(RedisKeyValueStore::decode);
+        }
+        // WAITAOF waits for the writes of its own connection: a batch sends both on one connection. The
+        // server gets half the client's timeout, so its answer arrives before the client gives up.
+        long waitMillis = Math.max(1, timeout.toMillis() / 2);
+        List<Response> replies = sendBatch("consume", key,
+                List.of(getdel, Request.cmd(WAITAOF).arg(1).arg(0).arg(waitMillis)));
+        Response r = replies.get(0);
+        if (r != null) {
+            Response acks = replies.get(1);
+            if (acks == null || acks.size() < 1 || acks.get(0).toLong() < 1) {
+                throw new KvTransientException("redis: consume of key '" + key + "' on " + where + ": the server"
+                        + " did not confirm within " + waitMillis + " ms that the deletion reached its append-only file;"
+                        + " the entry is gone but not handed out");
+            }
+        }
         return Optional.ofNullable(r).map(RedisKeyValueStore::decode);
+    }
+
+    /** How this server makes a consume durable; checked once and again every minute (config may change). */
+    Durability durability(String key) {
+        DurabilityCheck c = durabilityCheck;
+        long now = System.nanoTime();
+        if (c != null && now - c.checkedAtNanos() < TimeUnit.SECONDS.toNanos(DURABILITY_RECHECK_SECONDS)) {
+            return c.durability();
+        }
+        Durability d = checkDurability(key);
+        durabilityCheck = new DurabilityCheck(d, now);
+        return d;
+    }
+
+    private Durability checkDurability(String key) {
+        Response info = send("consume", key, Request.cmd(Command.INFO).arg("server"));
+        String version = info == null ? "" : infoField(info.toString(), "redis_version");
+        if (atLeast(version, 7, 2)) {
+            return Durability.WAITAOF;
+        }
+        String appendonly;
+        String appendfsync;
+        try {
+            appendonly = configValue(key, "appendonly");
+            appendfsync = configValue(key, "appendfsync");
+        } catch (KvException e) {
+            throw new KvException("redis: consume of key '" + key + "' refused: " + where + " runs Redis "
+                    + (version.isEmpty() ? "of unknown version" : version) + " (WAITAOF needs 7.2 or newer) and its"
+                    + " persistence settings cannot be read (" + e.getMessage() + "); a consumed nonce could come"
+                    + " back after a crash. Use Redis 7.2+, or allow CONFIG GET and set appendonly yes and"
+                    + " appendfsync always", e);
+        }
+        if (!"yes".equalsIgnoreCase(appendonly) || !"always".equalsIgnoreCase(appendfsync)) {
+            throw new KvException("redis: consume of key '" + key + "' refused: " + where + " runs Redis "
+                    + (version.isEmpty() ? "of unknown version" : version) + " (WAITAOF needs 7.2 or newer) with"
+                    + " appendonly " + appendonly + " and appendfsync " + appendfsync + "; a consumed nonce could"
+                    + " come back after a crash. Set appendonly yes and appendfsync always, or use Redis 7.2+");
+        }
+        return Durability.FSYNC_ALWAYS;
+    }
+
+    private String configValue(String key, String name) {
+        Response r = send("consume", key, Request.cmd(Command.CONFIG).arg("GET").arg(name));
+        if (r == null) {
+            throw new KvException("CONFIG GET " + name + " got no reply");
+        }
+        // RESP3: a map {name: value}; RESP2: the array [name, value]
+        if (r.type() == ResponseType.MULTI) {
+            if (r.getKeys().contains(name)) {
+                return String.valueOf(r.get(name));
+            }
+            if (r.size() >= 2 && name.equalsIgnoreCase(String.valueOf(r.get(0)))) {
+                return String.valueOf(r.get(1));
+            }
+        }
+        throw new KvException("CONFIG GET " + name + " returned no value");
+    }
+
+    static String infoField(String info, String field) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).strip();
+            }
+        }
+        return "";
+    }
+
+    /** Whether a "major.minor.patch" version is at least major.minor; false when it cannot be read. */
+    static boolean atLeast(String version, int major, int minor) {
+        String[] parts = version.split("\\.");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || ma == major && mi >= minor;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override
@@ -203,19 +332,37 @@ public final class RedisKeyValueStore implements KeyValueStore {
         }
     }
 
+    private List<Response> sendBatch(String operation, String key, List<Request> requests) {
+        try {
+            List<Response> replies = await(operation, key, () -> redis.batch(requests));
+            if (replies == null || replies.size() != requests.size()) {
+                throw new KvException("redis: " + operation + " of key '" + key + "' on " + where
+                        + " got " + (replies == null ? 0 : replies.size()) + " replies to " + requests.size() + " commands");
+            }
+            return replies;
+        } catch (ExecutionException e) {
+            throw failure(operation, key, e.getCause());
+        }
+    }
+
     /** Sends and waits; a failure reply or lost connection is the ExecutionException's cause. */
     private Response await(String operation, String key, Request request) throws ExecutionException {
+        return await(operation, key, () -> redis.send(request));
+    }
+
+    private <T> T await(String operation, String key, java.util.function.Supplier<Future<T>> call)
+            throws ExecutionException {
         if (closed) {
-            throw new KvException("redis: " + operation + " of key '" + key + "' on " + where
+            throw new KvTransientException("redis: " + operation + " of key '" + key + "' on " + where
                     + " failed: the store is closed");
         }
         if (Context.isOnEventLoopThread()) {
             // Blocking here would wait for the very thread that has to deliver the reply.
             throw new IllegalStateException("KeyValueStore calls block; do not make them on a Vert.x event loop");
         }
-        Future<Response> future;
+        Future<T> future;
         try {
-            future = redis.send(request);
+            future = call.get();
         } catch (RuntimeException e) { // e.g. the client's event loop has been shut down
             throw failure(operation, key, e);
         }
@@ -223,16 +370,30 @@ public final class RedisKeyValueStore implements KeyValueStore {
             return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KvException("redis: interrupted while waiting for " + where, e);
+            throw new KvTransientException("redis: interrupted while waiting for " + where, e);
         } catch (TimeoutException e) {
-            throw new KvException("redis: no reply from " + where + " within " + timeout, e);
+            throw new KvTransientException("redis: no reply from " + where + " within " + timeout, e);
         }
     }
 
     private KvException failure(String operation, String key, Throwable cause) {
         // Redis error replies and connection errors never echo the values that were sent.
-        return new KvException("redis: " + operation + " of key '" + key + "' on " + where + " failed: "
-                + cause.getMessage(), cause);
+        String message = "redis: " + operation + " of key '" + key + "' on " + where + " failed: " + cause.getMessage();
+        return isTransient(cause) ? new KvTransientException(message, cause) : new KvException(message, cause);
+    }
+
+    /**
+     * An error reply is transient only for a server that is busy, loading or failing over; anything else
+     * that is not a reply (connection refused or lost, pool exhausted, event loop gone) is transient.
+     */
+    static boolean isTransient(Throwable cause) {
+        if (cause instanceof Response reply && reply.type() == ResponseType.ERROR) {
+            String text = String.valueOf(cause.getMessage());
+            int space = text.indexOf(' ');
+            String code = space < 0 ? text : text.substring(0, space);
+            return TRANSIENT_REPLIES.contains(code) || text.startsWith("ERR max number of clients");
+        }
+        return true;
     }
 
     private static byte[] encode(long version, byte[] value) {

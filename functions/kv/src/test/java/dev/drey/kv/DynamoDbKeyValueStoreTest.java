@@ -13,6 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -71,6 +82,11 @@ class DynamoDbKeyValueStoreTest extends KeyValueStoreContract {
     @Override
     protected int incrementsPerThread() {
         return 40; // dynalite is one Node thread: keep the contended loop short
+    }
+
+    @Override
+    protected int contendedOperationsPerThread() {
+        return 120; // still 8 threads racing on the same keys, but dynalite answers one request at a time
     }
 
     @Override
@@ -136,5 +152,53 @@ class DynamoDbKeyValueStoreTest extends KeyValueStoreContract {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DynamoDbKeyValueStore.using(raw, "a b", Clock.systemUTC()));
         assertTrue(e.getMessage().contains("table name"), e.getMessage());
+    }
+
+    @Test
+    void consumeIsAConditionalDeleteReturningTheOldItem() {
+        List<DeleteItemRequest> deletes = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor spy = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof DeleteItemRequest d) {
+                    deletes.add(d);
+                }
+            }
+        };
+        try (DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(REGION)).endpointOverride(server.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(spy)).build()) {
+            KeyValueStore kv = DynamoDbKeyValueStore.using(client, TABLE, Clock.systemUTC());
+            assertTrue(kv.putIfAbsent("conditional", bytes("nonce")));
+            assertEquals(Optional.of(new Versioned(bytes("nonce"), 1)), kv.consume("conditional"));
+            assertEquals(Optional.empty(), kv.consume("conditional"), "the failed condition reads as absent");
+        }
+        assertEquals(2, deletes.size());
+        for (DeleteItemRequest d : deletes) {
+            assertEquals("attribute_exists(#k)", d.conditionExpression());
+            assertEquals(Map.of("#k", DynamoDbKeyValueStore.KEY), d.expressionAttributeNames());
+            assertEquals(ReturnValue.ALL_OLD, d.returnValues());
+        }
+    }
+
+    @Test
+    void unreachableAndThrottledAreTransientAMissingTableIsNot() {
+        int closedPort = LocalServers.freePort();
+        try (KeyValueStore down = DynamoDbKeyValueStore.connect(TABLE, REGION, URI.create("http://127.0.0.1:" + closedPort),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)),
+                Clock.systemUTC())) {
+            assertThrows(KvTransientException.class, () -> down.get("k"));
+        }
+        KeyValueStore missing = DynamoDbKeyValueStore.using(raw, "no-such-table", Clock.systemUTC());
+        KvException e = assertThrows(KvException.class, () -> missing.get("k"));
+        assertFalse(e instanceof KvTransientException, e.getMessage());
+        assertTrue(DynamoDbKeyValueStore.isTransient(ProvisionedThroughputExceededException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+                .build()));
+        assertTrue(DynamoDbKeyValueStore.isTransient(DynamoDbException.builder().statusCode(500)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()));
+        assertFalse(DynamoDbKeyValueStore.isTransient(DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build()));
     }
 }

@@ -70,6 +70,11 @@ abstract class KeyValueStoreContract {
         return 200;
     }
 
+    /** Operations per thread in the mixed contention test (8 threads); 2,000 unless the backend is slow. */
+    protected int contendedOperationsPerThread() {
+        return 2000;
+    }
+
     @BeforeAll
     void open() throws Exception {
         store = openStore();
@@ -319,6 +324,91 @@ abstract class KeyValueStoreContract {
         assertEquals(threads * perThread, last.version());
         System.out.println(getClass().getSimpleName() + ": " + threads * perThread + " increments, "
                 + refused.get() + " compare-and-set refusals");
+    }
+
+    /**
+     * Eight threads mix compare-and-set increments on three shared counters with put-if-absent and consume
+     * on five shared slots, all on the same few keys, so every write races. No call may throw, no increment
+     * may be lost, and every value put into a slot is consumed exactly once or still there at the end.
+     */
+    @Test
+    void mixedContendedOperationsEndWithExactCounts() throws Exception {
+        int threads = 8;
+        int perThread = contendedOperationsPerThread();
+        List<String> counters = List.of(key("counter-0"), key("counter-1"), key("counter-2"));
+        List<String> slots = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            slots.add(key("slot-" + s));
+        }
+        AtomicInteger increments = new AtomicInteger();
+        Map<String, Boolean> created = new ConcurrentHashMap<>();
+        Map<String, Integer> consumed = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String slot = slots.get((thread + i) % slots.size());
+                        switch (i % 4) {
+                            case 0, 1 -> {
+                                String counter = counters.get((thread + i) % counters.size());
+                                while (true) {
+                                    Optional<Versioned> cur = store.get(counter);
+                                    long count = cur.map(v -> ByteBuffer.wrap(v.value()).getLong()).orElse(0L);
+                                    long version = cur.map(Versioned::version).orElse(0L);
+                                    if (store.compareAndSet(counter, version,
+                                            ByteBuffer.allocate(8).putLong(count + 1).array()).isPresent()) {
+                                        increments.incrementAndGet();
+                                        break;
+                                    }
+                                }
+                            }
+                            case 2 -> {
+                                String value = thread + ":" + i;
+                                if (store.putIfAbsent(slot, bytes(value))) {
+                                    created.put(value, true);
+                                }
+                            }
+                            default -> store.consume(slot).ifPresent(v -> consumed.merge(
+                                    new String(v.value(), StandardCharsets.UTF_8), 1, Integer::sum));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(300, TimeUnit.SECONDS); // an exception in any thread fails the test here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = 0;
+        for (String counter : counters) {
+            Versioned v = store.get(counter).orElseThrow();
+            long count = ByteBuffer.wrap(v.value()).getLong();
+            assertEquals(count, v.version(), counter + ": one version per increment");
+            total += count;
+        }
+        assertEquals(increments.get(), total, "every acknowledged increment is counted once");
+        assertEquals(threads * ((perThread + 2) / 4 + (perThread + 3) / 4), increments.get());
+        Map<String, Integer> left = new HashMap<>();
+        for (String slot : slots) {
+            store.consume(slot).ifPresent(v -> left.merge(new String(v.value(), StandardCharsets.UTF_8), 1,
+                    Integer::sum));
+        }
+        consumed.forEach((v, n) -> assertEquals(1, n, v + " was consumed " + n + " times"));
+        left.keySet().forEach(v -> assertFalse(consumed.containsKey(v), v + " was consumed and is still there"));
+        Map<String, Boolean> accounted = new HashMap<>();
+        consumed.keySet().forEach(v -> accounted.put(v, true));
+        left.keySet().forEach(v -> accounted.put(v, true));
+        assertEquals(created, accounted, "each created value is consumed once or still there, and nothing else");
+        System.out.println(getClass().getSimpleName() + ": " + increments.get() + " increments, " + created.size()
+                + " slot values created, " + consumed.size() + " consumed");
     }
 
     @Test

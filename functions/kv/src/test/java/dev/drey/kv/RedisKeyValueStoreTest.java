@@ -11,6 +11,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /** The contract against a real redis-server (the Linux binary shipped in embedded-redis), on a free port. */
 class RedisKeyValueStoreTest extends KeyValueStoreContract {
@@ -33,8 +35,10 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
         server = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
-                .setting("save \"\"") // no snapshots: the test server is throw-away
-                .setting("appendonly no")
+                .setting("save \"\"") // no snapshots: the append-only file is the persistence
+                // what consume requires of a Redis older than 7.2 (this binary is 6.2): fsync before every reply
+                .setting("appendonly yes")
+                .setting("appendfsync always")
                 .setting("dir " + dir)
                 .build();
         server.start();
@@ -120,6 +124,7 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
         raw(Request.cmd(Command.SET).arg(PREFIX + "foreign").arg("abc"));
         KvException e = assertThrows(KvException.class, () -> store.get("foreign"));
         assertTrue(e.getMessage().contains("too short to hold a version"), e.getMessage());
+        assertFalse(e instanceof KvTransientException, "retrying cannot cure a foreign entry");
         assertFalse(e.getMessage().contains("abc"), "no stored value in messages");
     }
 
@@ -128,7 +133,8 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
         int closedPort = LocalServers.freePort();
         try (KeyValueStore down = RedisKeyValueStore.connect("redis://user:s3cret@127.0.0.1:" + closedPort,
                 PREFIX, Duration.ofSeconds(5))) {
-            KvException e = assertThrows(KvException.class, () -> down.putIfAbsent("k", bytes("secret value")));
+            KvException e = assertThrows(KvTransientException.class, () -> down.putIfAbsent("k", bytes("secret value")),
+                    "a refused connection is transient");
             assertTrue(e.getMessage().startsWith("redis: putIfAbsent of key 'k' on redis://127.0.0.1:" + closedPort)
                     || e.getMessage().startsWith("redis: SET of key 'k' on redis://127.0.0.1:" + closedPort),
                     e.getMessage());
@@ -151,7 +157,73 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
     void aClosedStoreFailsClearly() {
         KeyValueStore kv = RedisKeyValueStore.connect(url(), PREFIX, Duration.ofSeconds(5));
         kv.close();
-        KvException e = assertThrows(KvException.class, () -> kv.get("k"));
+        KvException e = assertThrows(KvTransientException.class, () -> kv.get("k"));
         assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+    }
+
+    /** A redis-server process of our own (the binary embedded-redis ships), so it can be killed with SIGKILL. */
+    private static Process startRedis(int port, Path dir, String appendfsync) throws Exception {
+        File binary = ExecutableProvider.newJarResourceProvider().get();
+        Process p = new ProcessBuilder(binary.getAbsolutePath(), "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync",
+                appendfsync).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        LocalServers.awaitPort(port, Duration.ofSeconds(10), p);
+        return p;
+    }
+
+    @Test
+    void aConsumedKeyStaysConsumedAfterSigkillAndRestartOnTheSameAppendOnlyFile() throws Exception {
+        int killPort = LocalServers.freePort();
+        Path dir = LocalServers.tempDir("drey-kv-redis-kill");
+        Process server = startRedis(killPort, dir, "always");
+        String url = "redis://127.0.0.1:" + killPort;
+        try {
+            try (KeyValueStore kv = RedisKeyValueStore.connect(url, PREFIX, Duration.ofSeconds(5))) {
+                assertTrue(kv.putIfAbsent("nonce-used", bytes("secret 1")));
+                assertTrue(kv.putIfAbsent("nonce-kept", bytes("secret 2")));
+                assertEquals(Optional.of(new Versioned(bytes("secret 1"), 1)), kv.consume("nonce-used"));
+                server.destroyForcibly(); // SIGKILL right after consume returned: no shutdown, no final fsync
+                assertTrue(server.waitFor(10, TimeUnit.SECONDS));
+            }
+            server = startRedis(killPort, dir, "always");
+            try (KeyValueStore kv = RedisKeyValueStore.connect(url, PREFIX, Duration.ofSeconds(5))) {
+                assertEquals(Optional.empty(), kv.get("nonce-used"), "the consumed nonce came back");
+                assertEquals(Optional.of(new Versioned(bytes("secret 2"), 1)), kv.get("nonce-kept"),
+                        "the restart did reload the append-only file");
+            }
+        } finally {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void consumeIsRefusedBeforeTouchingTheKeyWhenTheServerCannotMakeItDurable() throws Exception {
+        int lazyPort = LocalServers.freePort();
+        Process server = startRedis(lazyPort, LocalServers.tempDir("drey-kv-redis-everysec"), "everysec");
+        try (KeyValueStore kv = RedisKeyValueStore.connect("redis://127.0.0.1:" + lazyPort, PREFIX,
+                Duration.ofSeconds(5))) {
+            assertTrue(kv.putIfAbsent("nonce", bytes("secret")));
+            KvException e = assertThrows(KvException.class, () -> kv.consume("nonce"));
+            assertTrue(e.getMessage().contains("appendfsync everysec") && e.getMessage().contains("appendfsync always"),
+                    e.getMessage());
+            assertFalse(e instanceof KvTransientException, "a configuration error is not cured by retrying");
+            assertFalse(e.getMessage().contains("secret"), e.getMessage());
+            assertEquals(Optional.of(new Versioned(bytes("secret"), 1)), kv.get("nonce"), "the entry is untouched");
+        } finally {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void versionsAreComparedNumerically() {
+        assertTrue(RedisKeyValueStore.atLeast("7.2.0", 7, 2));
+        assertTrue(RedisKeyValueStore.atLeast("8.0.1", 7, 2));
+        assertTrue(RedisKeyValueStore.atLeast("7.10.0", 7, 2));
+        assertFalse(RedisKeyValueStore.atLeast("7.0.15", 7, 2));
+        assertFalse(RedisKeyValueStore.atLeast("6.2.6", 7, 2));
+        assertFalse(RedisKeyValueStore.atLeast("", 7, 2));
+        assertEquals("6.2.6", RedisKeyValueStore.infoField("# Server\r\nredis_version:6.2.6\r\nos:Linux\r\n",
+                "redis_version"));
     }
 }

@@ -3,6 +3,7 @@ package dev.drey.runtime;
 import dev.drey.kafka.EventRecordCodec;
 import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.RecordCodecException;
+import dev.drey.kafka.RecordPosition;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,22 +69,26 @@ public final class MskBatchDecoder {
             for (int i = 0; i < records.size(); i++) {
                 size++;
                 Object entry = records.get(i);
-                String where = positionOf(entry).orElse("records[" + group.getKey() + "][" + i + "]");
+                Optional<RecordPosition> position = positionOf(entry);
+                String where = position.map(RecordPosition::toString)
+                        .orElse("records[" + group.getKey() + "][" + i + "]");
                 try {
                     events.add(codec.decode(toRecord(entry, where)));
                 } catch (InboundException | RecordCodecException e) {
-                    failures.add(new RecordFailure(where, RecordFailure.Stage.DECODE, e.getMessage()));
+                    failures.add(new RecordFailure(where, RecordFailure.Stage.DECODE, e.getMessage(),
+                            position.orElse(null)));
                 }
             }
         }
         return new DecodedBatch(events, failures, size);
     }
 
-    /** topic-partition@offset, if the entry says so well enough to name it. */
-    private static Optional<String> positionOf(Object entry) {
+    /** Where Kafka holds the entry's record, if the entry says so well enough to name it. */
+    private static Optional<RecordPosition> positionOf(Object entry) {
         if (entry instanceof Map<?, ?> m && m.get("topic") instanceof String t && !t.isEmpty()
-                && m.get("partition") instanceof Long p && p >= 0 && m.get("offset") instanceof Long o && o >= 0) {
-            return Optional.of(t + "-" + p + "@" + o);
+                && m.get("partition") instanceof Long p && p >= 0 && p <= Integer.MAX_VALUE
+                && m.get("offset") instanceof Long o && o >= 0) {
+            return Optional.of(new RecordPosition(t, p.intValue(), o));
         }
         return Optional.empty();
     }

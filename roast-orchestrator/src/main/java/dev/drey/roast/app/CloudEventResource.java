@@ -5,8 +5,8 @@ import dev.drey.runtime.CloudEventDecoder;
 import dev.drey.runtime.DecodedBatch;
 import dev.drey.runtime.FunctionRunner;
 import dev.drey.runtime.InboundException;
-import dev.drey.runtime.OutboxSink;
 import dev.drey.runtime.RecordFailure;
+import dev.drey.runtime.RedeliverException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +21,10 @@ import java.util.logging.Logger;
 /**
  * The Knative adapter: a KafkaSource POSTs each record to the service's root as a binary-mode CloudEvent
  * ({@link CloudEventDecoder}). Answers: 200 with the summary once the outputs are on the outbox; 400 for a
- * record that is not a Drey event record (KafkaSource does not retry a 4xx and hands it to the dead-letter
- * sink if one is configured: nothing lost); 500 when the function failed and 503 when the outbox did not
- * acknowledge (KafkaSource retries with back-off; safe, the functions are idempotent).
+ * record that is not a Drey event record and 422 for one the function refuses, each once it is on the
+ * dead-letter topic (KafkaSource does not retry these and hands them to its own dead-letter sink if one is
+ * configured); 503 when the KV store or the outbox (or the dead-letter topic) failed past the runner's
+ * retries, so KafkaSource retries with back-off (safe, the functions are idempotent).
  */
 @Path("/")
 public class CloudEventResource {
@@ -37,26 +38,28 @@ public class CloudEventResource {
     @POST
     public Response receive(@Context HttpHeaders headers, byte[] body) {
         DecodedBatch batch;
+        boolean undecodable = false;
         try {
             batch = new DecodedBatch(List.of(decoder.decode(headers::getHeaderString, body)), List.of(), 1);
         } catch (InboundException e) {
             RecordFailure f = new RecordFailure(String.valueOf(headers.getHeaderString("ce-id")),
                     RecordFailure.Stage.DECODE, e.getMessage());
-            LOG.log(Level.WARNING, "{0}: record not handled: {1}", new Object[] {runner.function().name(), f});
-            return json(400, new BatchOutcome(1, 0, List.of(), List.of(), List.of(f)));
+            batch = new DecodedBatch(List.of(), List.of(f), 1); // the runner dead-letters it
+            undecodable = true;
         }
         BatchOutcome o;
         try {
             o = runner.run(batch);
-        } catch (OutboxSink.OutboxException e) {
-            LOG.log(Level.WARNING, "{0}: outbox unavailable: {1}", new Object[] {runner.function().name(), e.getMessage()});
-            return Response.status(503).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        } catch (RedeliverException e) {
+            LOG.log(Level.WARNING, "{0}: answering 503, KafkaSource will retry: {1}",
+                    new Object[] {runner.function().name(), e.getMessage()});
+            return Response.status(503).type(MediaType.TEXT_PLAIN).entity("unavailable, retry later").build();
+        }
+        if (!o.failures().isEmpty()) {
+            LOG.log(Level.WARNING, "{0}: record not handled, dead-lettered: {1}", new Object[] {runner.function().name(), o.failures().get(0)});
+            return json(undecodable ? 400 : 422, o);
         }
         ColdStart.firstEventHandled(runner.function().name());
-        if (!o.failures().isEmpty()) {
-            LOG.log(Level.WARNING, "{0}: record not handled: {1}", new Object[] {runner.function().name(), o.failures().get(0)});
-            return json(500, o);
-        }
         return json(200, o);
     }
 

@@ -9,8 +9,10 @@ import dev.drey.kv.KeyValueStores;
 import dev.drey.kv.KvConfig;
 import dev.drey.runtime.EventLogOutbox;
 import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.KafkaDeadLetters;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.OutboxSink;
+import dev.drey.runtime.RetryPolicy;
 import dev.drey.secrets.SecretStore;
 import dev.drey.secrets.SecretStores;
 import io.quarkus.arc.DefaultBean;
@@ -109,7 +111,17 @@ public class FunctionBeans {
 
     @Produces
     @Singleton
-    FunctionRunner runner(NostrFunction function, OutboxSink outbox) {
-        return new FunctionRunner(function, outbox);
+    KafkaDeadLetters deadLetters(EventLog log) {
+        return new KafkaDeadLetters(log);
+    }
+
+    void close(@Disposes KafkaDeadLetters deadLetters) {
+        deadLetters.close();
+    }
+
+    @Produces
+    @Singleton
+    FunctionRunner runner(NostrFunction function, OutboxSink outbox, KafkaDeadLetters deadLetters) {
+        return new FunctionRunner(function, outbox, deadLetters, RetryPolicy.DEFAULT);
     }
 }
