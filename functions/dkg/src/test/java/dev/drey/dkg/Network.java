@@ -36,6 +36,8 @@ final class Network implements AutoCloseable {
     private long clock = 1_700_000_000L;
     double duplicateRate = 0.2;
     final List<Event> inject = new ArrayList<>();
+    /** The last start request made by {@link #start}. */
+    Event lastStart;
 
     Network(Path dir, int n, long seed) {
         rng = new SecureRandom();
@@ -73,7 +75,8 @@ final class Network implements AutoCloseable {
     Event start(KeyType type, String curve, int threshold) {
         String placeholder = "0".repeat(64);
         StartRequest s = new StartRequest(placeholder, type, curve, threshold, roster());
-        return DkgCodec.template(s, clock++, roster().pubkeys()).sign(initiatorKey, rng);
+        lastStart = DkgCodec.template(s, clock++, roster().pubkeys()).sign(initiatorKey, rng);
+        return lastStart;
     }
 
     static Event sign(DkgMessage m, long createdAt, List<String> recipients, byte[] key, SecureRandom rng) {
