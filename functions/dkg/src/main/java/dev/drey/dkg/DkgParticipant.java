@@ -213,7 +213,7 @@ public final class DkgParticipant {
             s.seen.add(e.id());
             changed = true;
             if (m instanceof Complaint c) {
-                complaint(c);
+                complaint(e, c);
             } else if (s.status == RunState.Status.FAILED) {
                 notes.add("event " + e.id() + ": run " + s.runId + " has failed");
                 if (m instanceof Round1Message r) {
@@ -237,9 +237,25 @@ public final class DkgParticipant {
             if (held == null) {
                 s.round1.put(r.from(), e);
             } else if (!held.id().equals(e.id())) {
-                s.culprits.putIfAbsent(r.from(), Fault.EQUIVOCATION.wireName()
-                        + ": signed two different round-1 events for this run (" + held.id() + ", " + e.id() + ")");
-                notes.add("run " + s.runId + ": member " + r.from() + " signed two different round-1 events");
+                reportEquivocation(e.id(), r.from(), held, e);
+            }
+        }
+
+        /**
+         * Names a dealer of which this miner holds two signed round-1 events, and broadcasts both (an equivocation
+         * complaint) the first time, so every member can name it whichever of the two it held.
+         */
+        private void reportEquivocation(String trigger, int dealer, Event held, Event other) {
+            boolean first = !s.culprits.containsKey(dealer);
+            s.culprits.putIfAbsent(dealer, Fault.EQUIVOCATION.wireName()
+                    + ": signed two different round-1 events for this run (" + held.id() + ", " + other.id() + ")");
+            notes.add("run " + s.runId + ": member " + dealer + " signed two different round-1 events");
+            boolean differ = !((Round1Message) DkgCodec.decode(held)).sameContribution(
+                    (Round1Message) DkgCodec.decode(other));
+            if (first && differ && dealer != me) {
+                publish(trigger, new Complaint(s.runId, me, dealer, Fault.EQUIVOCATION,
+                        "two different round-1 contributions", held, Optional.of(other), Optional.empty(),
+                        Optional.empty(), Optional.empty()), s.start.createdAt(), others());
             }
         }
 
@@ -403,9 +419,13 @@ public final class DkgParticipant {
             notes.add("run " + s.runId + " complete");
         }
 
-        private void complaint(Complaint c) {
-            Optional<Accusation> verdict = ComplaintCheck.judge(c, start, scheme, s.round1.get(c.accused()));
-            if (verdict.isPresent()) {
+        private void complaint(Event e, Complaint c) {
+            Event held = s.round1.get(c.accused());
+            Optional<Accusation> verdict = ComplaintCheck.judge(c, start, scheme, held);
+            if (c.fault() == Fault.TRANSCRIPT_MISMATCH && held != null && verdict.isPresent()
+                    && verdict.get().accused() == c.accused() && !held.id().equals(c.round1().id())) {
+                reportEquivocation(e.id(), c.accused(), held, c.round1()); // both in hand: tell everyone
+            } else if (verdict.isPresent()) {
                 Accusation v = verdict.get();
                 s.culprits.putIfAbsent(v.accused(), v.fault().wireName() + ": " + v.detail());
                 notes.add("run " + s.runId + ": complaint by " + c.from() + " against " + c.accused()
