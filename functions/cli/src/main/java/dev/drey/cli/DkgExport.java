@@ -4,6 +4,7 @@ import dev.drey.crypto.Hex;
 import dev.drey.dkg.DkgIdentity;
 import dev.drey.dkg.DkgResult;
 import dev.drey.dkg.DkgResults;
+import dev.drey.dkg.DkgStateException;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.kv.KeyValueStores;
 import dev.drey.kv.KvConfig;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * {@code drey keyfile add --dkg-run RUN}: the share a miner's deployed {@code dkg} function stored (sealed under
- * its identity key) in the KV store, taken into the key file the other functions read. Only public data is
- * reported.
+ * its identity key) in the KV store, taken into the key file the other functions read. Only a run this miner saw
+ * complete is taken: every member confirmed the same round-1 transcript (a run still open or failed is refused,
+ * whatever the KV store holds). Only public data is reported.
  */
 final class DkgExport {
     private DkgExport() {
@@ -34,9 +36,10 @@ final class DkgExport {
         }
         DkgResult result;
         try (KeyValueStore store = KeyValueStores.open(kv)) {
-            result = new DkgResults(store, new DkgIdentity(identityKey), rng).load(run).orElseThrow(() ->
-                    new CliException("no DKG result of this miner for run " + run + " in the " + kv.backend()
-                            + " KV store (is the run complete, and is drey.kv.* the dkg function's?)"));
+            DkgResults results = new DkgResults(store, new DkgIdentity(identityKey), rng);
+            result = results.load(run).orElseThrow(() -> notConfirmed(run, results.status(run), kv));
+        } catch (DkgStateException e) {
+            throw new CliException("DKG run " + run + " is not usable: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CliException("the KV store settings are not usable: " + e.getMessage());
         }
@@ -56,5 +59,15 @@ final class DkgExport {
             out.put("index", d.share().index());
         }
         return out;
+    }
+
+    private static CliException notConfirmed(String run, String status, KvConfig kv) {
+        if (status.equals("waiting")) {
+            return new CliException("no DKG result of this miner for run " + run + " in the " + kv.backend()
+                    + " KV store (has the run started, and is drey.kv.* the dkg function's?)");
+        }
+        return new CliException("DKG run " + run + " is not confirmed at this miner (status " + status
+                + "): a result is final only once all members confirmed the same round-1 transcript; wait for the"
+                + " run to complete");
     }
 }

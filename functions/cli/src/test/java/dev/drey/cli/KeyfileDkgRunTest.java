@@ -9,6 +9,7 @@ import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
 import dev.drey.crypto.Schnorr;
 import dev.drey.dkg.DkgCodec;
+import dev.drey.dkg.DkgKinds;
 import dev.drey.dkg.DkgIdentity;
 import dev.drey.dkg.DkgParticipant;
 import dev.drey.dkg.DkgResult;
@@ -97,5 +98,48 @@ class KeyfileDkgRunTest {
                 "ab".repeat(32));
         assertEquals(2, unknown.exit());
         assertTrue(unknown.message().contains("no DKG result"), unknown.err());
+    }
+
+    @Test
+    void aRunNotConfirmedByEveryMemberIsRefused() throws Exception {
+        byte[] a = Scalar.random(rng).encode();
+        byte[] b = Scalar.random(rng).encode();
+        byte[] initiator = Scalar.random(rng).encode();
+        Path kvA = dir.resolve("a.mv.db");
+        Roster roster = new Roster(List.of(new Participant(1, Hex.encode(Schnorr.publicKey(a))),
+                new Participant(2, Hex.encode(Schnorr.publicKey(b)))));
+        Event start = DkgCodec.template(new StartRequest("0".repeat(64), KeyType.FROST_BIP340, "", 2, roster),
+                1_800_000_000L, roster.pubkeys()).sign(initiator, rng);
+        try (KeyValueStore storeA = MvStoreKeyValueStore.open(kvA, Clock.systemUTC(), false);
+                KeyValueStore storeB = MvStoreKeyValueStore.open(dir.resolve("b.mv.db"), Clock.systemUTC(), false)) {
+            Set<String> trusted = Set.of(Hex.encode(Schnorr.publicKey(initiator)));
+            List<DkgParticipant> miners = List.of(new DkgParticipant(new DkgIdentity(a), trusted, storeA, rng),
+                    new DkgParticipant(new DkgIdentity(b), trusted, storeB, rng));
+            String bPubkey = Hex.encode(Schnorr.publicKey(b));
+            Deque<Event> network = new ArrayDeque<>(List.of(start));
+            Set<String> delivered = new HashSet<>();
+            while (!network.isEmpty()) {
+                Event e = network.poll();
+                if (e.kind() == DkgKinds.CONFIRMATION && e.pubkey().equals(bPubkey)) {
+                    continue; // B's transcript confirmation never reaches A
+                }
+                if (delivered.add(e.id())) {
+                    miners.forEach(m -> network.addAll(m.handle(e).events()));
+                }
+            }
+            assertEquals("round2", new DkgResults(storeA, new DkgIdentity(a), rng).status(start.id()));
+        }
+        Path key = dir.resolve("miner.key");
+        KeyfileCommandTest.World w = new KeyfileCommandTest.World().passphrase(PASSPHRASE);
+        w.settings.put(KvConfig.PATH, kvA.toString());
+        KeyfileCommandTest.Result created = KeyfileCommandTest.run(w, "keyfile", "create", "--out", key.toString(),
+                "--scrypt-cost=10", "--identity-key", Hex.encode(a));
+        assertEquals(0, created.exit(), created.err());
+        KeyfileCommandTest.Result added = KeyfileCommandTest.run(w, "keyfile", "add", key.toString(), "--dkg-run",
+                start.id());
+        assertEquals(2, added.exit(), added.err());
+        assertTrue(added.message().contains("not confirmed"), added.err());
+        assertTrue(SecretStores.open(Map.of(SecretStores.PATH, key.toString(), SecretStores.PASSPHRASE,
+                PASSPHRASE)::get).get(SecretKind.FROST_SHARE).isEmpty(), "no share taken into the key file");
     }
 }

@@ -10,6 +10,7 @@ import dev.drey.dkg.DkgCodec;
 import dev.drey.dkg.DkgIdentity;
 import dev.drey.dkg.DkgResult;
 import dev.drey.dkg.DkgResults;
+import dev.drey.dkg.DkgStateException;
 import dev.drey.dkg.KeyType;
 import dev.drey.dkg.Participant;
 import dev.drey.dkg.Roster;
@@ -281,7 +282,12 @@ public final class DevnetFederation implements AutoCloseable {
         while (results.size() < miners.size()) {
             for (MinerNode m : miners) {
                 if (!results.containsKey(m.index)) {
-                    stores.get(m.index).load(start.id()).ifPresent(r -> results.put(m.index, r));
+                    try { // a result is there only once every miner confirmed the same round-1 transcript
+                        stores.get(m.index).load(start.id()).ifPresent(r -> results.put(m.index, r));
+                    } catch (DkgStateException e) {
+                        throw new DevnetException(type.wireName() + " DKG run " + start.id() + " at miner " + m.index
+                                + ": " + e.getMessage() + " (see " + log.path() + ")");
+                    }
                 }
             }
             if (System.nanoTime() > deadline) {

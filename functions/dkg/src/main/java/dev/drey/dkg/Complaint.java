@@ -12,12 +12,14 @@ import java.util.Optional;
  * <li>{@code round2} and {@code disclosure}: the accused's signed round-2 event to the complainer and the
  *     complainer's NIP-44 shared secret with the accused, proven correct, so anyone can decrypt that one
  *     share and check it (invalid share). The disclosure only reveals what the accused already knows.</li>
+ * <li>{@code confirmation}: another member's signed transcript confirmation listing a round-1 event of the
+ *     accused other than {@code round1} (transcript mismatch).</li>
  * </ul>
  * A complaint whose evidence does not show the fault names the complainer instead.
  */
 public record Complaint(String runId, int from, int accused, Fault fault, String detail, Event round1,
-        Optional<Event> conflictingRound1, Optional<Event> round2, Optional<SharedKeyDisclosure> disclosure)
-        implements DkgMessage {
+        Optional<Event> conflictingRound1, Optional<Event> round2, Optional<SharedKeyDisclosure> disclosure,
+        Optional<Event> confirmation) implements DkgMessage {
     public static final String TYPE = "complaint";
     public static final int MAX_DETAIL_CHARS = 500;
 
@@ -29,7 +31,7 @@ public record Complaint(String runId, int from, int accused, Fault fault, String
             throw new DkgMessageException("complaint: a participant cannot accuse itself");
         }
         if (fault == null || detail == null || round1 == null || conflictingRound1 == null || round2 == null
-                || disclosure == null) {
+                || disclosure == null || confirmation == null) {
             throw new DkgMessageException("complaint: missing field");
         }
         if (detail.length() > MAX_DETAIL_CHARS) {
@@ -40,6 +42,9 @@ public record Complaint(String runId, int from, int accused, Fault fault, String
         }
         if (fault == Fault.INVALID_SHARE && (round2.isEmpty() || disclosure.isEmpty())) {
             throw new DkgMessageException("complaint: an invalid share needs the round-2 event and a disclosure");
+        }
+        if (fault == Fault.TRANSCRIPT_MISMATCH && confirmation.isEmpty()) {
+            throw new DkgMessageException("complaint: a transcript mismatch needs the other member's confirmation");
         }
     }
 

@@ -26,7 +26,10 @@ import java.util.Optional;
  * round2    (3411) {"v":1,"type":"round2","run":R,"from":i,"to":j,"share":"&lt;NIP-44 payload&gt;"}
  * complaint (3412) {"v":1,"type":"complaint","run":R,"from":i,"accused":x,"fault":"invalid-share",
  *                   "detail":"...","evidence":{"round1":"&lt;event json&gt;","round1b":"&lt;event json&gt;",
- *                   "round2":"&lt;event json&gt;","sharedPoint":"&lt;hex 33&gt;","proof":"&lt;hex 64&gt;"}}
+ *                   "round2":"&lt;event json&gt;","sharedPoint":"&lt;hex 33&gt;","proof":"&lt;hex 64&gt;",
+ *                   "confirmation":"&lt;event json&gt;"}}
+ * confirm   (3413) {"v":1,"type":"confirm","run":R,"from":i,"transcript":"&lt;hex 32&gt;",
+ *                   "round1":[{"id":1,"event":"&lt;event id&gt;"},...]}   (see TranscriptConfirmation)
  * </pre>
  */
 public final class DkgCodec {
@@ -69,7 +72,20 @@ public final class DkgCodec {
             c.round2().ifPresent(e -> w.rawAscii(",\"round2\":").string(e.toJson()));
             c.disclosure().ifPresent(d -> w.rawAscii(",\"sharedPoint\":").string(Hex.encode(d.sharedPoint()))
                     .rawAscii(",\"proof\":").string(Hex.encode(d.proof())));
+            c.confirmation().ifPresent(e -> w.rawAscii(",\"confirmation\":").string(e.toJson()));
             w.raw('}');
+        } else if (m instanceof TranscriptConfirmation t) {
+            run(w, m).rawAscii(",\"from\":").number(t.from()).rawAscii(",\"transcript\":")
+                    .string(Hex.encode(t.transcript())).rawAscii(",\"round1\":[");
+            boolean first = true;
+            for (Map.Entry<Integer, String> e : t.round1().entrySet()) {
+                if (!first) {
+                    w.raw(',');
+                }
+                first = false;
+                w.rawAscii("{\"id\":").number(e.getKey()).rawAscii(",\"event\":").string(e.getValue()).raw('}');
+            }
+            w.raw(']');
         }
         return w.raw('}').toString();
     }
@@ -118,6 +134,7 @@ public final class DkgCodec {
             case Round2Message.TYPE -> new Round2Message(run(c), id(c, "from"), id(c, "to"),
                     DkgJson.READ.string(c, "share"));
             case Complaint.TYPE -> complaint(c);
+            case TranscriptConfirmation.TYPE -> confirmation(c);
             default -> throw new DkgMessageException("content: unknown type '" + StrictContent.clip(type) + "'");
         };
         if (m.kind() != kind) {
@@ -172,7 +189,23 @@ public final class DkgCodec {
         }
         return new Complaint(run(c), id(c, "from"), id(c, "accused"), Fault.fromWire(DkgJson.READ.string(c, "fault")),
                 DkgJson.READ.string(c, "detail"), event(DkgJson.READ.string(ev, "round1"), "round1"),
-                optionalEvent(ev, "round1b"), optionalEvent(ev, "round2"), disclosure);
+                optionalEvent(ev, "round1b"), optionalEvent(ev, "round2"), disclosure,
+                optionalEvent(ev, "confirmation"));
+    }
+
+    private static TranscriptConfirmation confirmation(Map<String, Object> c) {
+        List<Object> raw = DkgJson.READ.array(c, "round1");
+        if (raw.size() > Roster.MAX_PARTICIPANTS) {
+            throw new DkgMessageException("content: at most " + Roster.MAX_PARTICIPANTS + " round-1 events");
+        }
+        java.util.SortedMap<Integer, String> used = new java.util.TreeMap<>();
+        for (Object o : raw) {
+            Map<String, Object> e = DkgJson.READ.asObject(o, "round1[]");
+            if (used.put(id(e, "id"), DkgJson.READ.string(e, "event")) != null) {
+                throw new DkgMessageException("content: a member's round 1 is listed twice");
+            }
+        }
+        return new TranscriptConfirmation(run(c), id(c, "from"), used, DkgJson.READ.hexExact(c, "transcript", 32));
     }
 
     private static Optional<Event> optionalEvent(Map<String, Object> ev, String field) {

@@ -1,7 +1,7 @@
 package dev.drey.dkg;
 
 /**
- * The nostr kinds of the DKG (DESIGN.md, "Protocol on nostr", rows 3410–3412; the kafka module's
+ * The nostr kinds of the DKG (DESIGN.md, "Protocol on nostr", rows 3410–3413; the kafka module's
  * {@code ProtocolKinds} holds the whole table). The start request travels as kind 3410 with
  * {@code "type":"start"}, so it is routed and replayed exactly like round 1 and needs no new kind.
  */
@@ -12,11 +12,13 @@ public final class DkgKinds {
     public static final int ROUND2 = 3411;
     /** Complaint naming a culprit, with evidence anyone can check (miner → all). */
     public static final int COMPLAINT = 3412;
+    /** Transcript confirmation: the hash of every round-1 event used (miner → all). */
+    public static final int CONFIRMATION = 3413;
 
     private DkgKinds() {
     }
 
     public static boolean isDkgKind(int kind) {
-        return kind >= ROUND1 && kind <= COMPLAINT;
+        return kind >= ROUND1 && kind <= CONFIRMATION;
     }
 }

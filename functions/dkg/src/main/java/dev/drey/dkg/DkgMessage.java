@@ -1,7 +1,8 @@
 package dev.drey.dkg;
 
 /** A DKG protocol message; every one names its run (the start request's event id). */
-public sealed interface DkgMessage permits StartRequest, Round1Message, Round2Message, Complaint {
+public sealed interface DkgMessage permits StartRequest, Round1Message, Round2Message, Complaint,
+        TranscriptConfirmation {
     String runId();
 
     /** The {@code "type"} of its content. */

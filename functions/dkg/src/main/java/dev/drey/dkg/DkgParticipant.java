@@ -23,15 +23,24 @@ import java.util.Set;
  *     (encrypted) and this miner's round 1 (3410 "round1") broadcast. Messages of the run that arrived before
  *     the start are kept and handled now.</li>
  * <li>Round 1 from each other roster member: checked as it arrives (commitment shape and count, and for the
- *     FROST key the proof of knowledge); when all are in, one NIP-44 encrypted share (3411) per member.</li>
- * <li>Round 2 to this miner: when every share is in, each is checked against its dealer's commitments and the
- *     key is derived and stored ({@link DkgResults}).</li>
+ *     FROST key the proof of knowledge, bound to the run and roster by {@link RunBinding}); when all are in, a
+ *     transcript confirmation (3413: the hash of the n round-1 events used) and one NIP-44 encrypted share
+ *     (3411) per member.</li>
+ * <li>Round 2 to this miner: each share is checked against its dealer's commitments. The key is derived and
+ *     stored ({@link DkgResults}) only when every share is in <b>and</b> all n members confirmed the same
+ *     transcript as this miner's (all n: no quorum, no exclusion; a member that never confirms keeps the run
+ *     open).</li>
+ * <li>A confirmation with another transcript fails the run: for each dealer whose round-1 event differs, a
+ *     complaint (transcript-mismatch) carries this miner's copy of that dealer's round 1 and the other
+ *     member's confirmation, so whoever holds the dealer's other signed round 1 names it (equivocation);
+ *     with only one of its events in hand the run fails without a culprit. Two different confirmations
+ *     signed by one member name that member.</li>
  * <li>Any fault found (bad commitment, proof or share, two different round-1 messages from one member) is
  *     broadcast as a complaint (3412) with evidence, and the run ends <b>failed</b>, naming the culprits; the
  *     run is not continued without them (start a new run with another roster).</li>
  * <li>A complaint from another member is checked on its evidence alone: the accused, or the complainer if the
- *     evidence does not show the fault, is named and the run ends failed (a result already stored is
- *     dropped).</li>
+ *     evidence does not show the fault, is named and the run ends failed. A failed run keeps no result (one
+ *     already stored is deleted).</li>
  * </ul>
  * Events must be signed by the roster key of the identifier they claim; events from non-members, for other
  * runs, with bad signatures or malformed content are ignored with a note. Outgoing events carry the
@@ -194,7 +203,8 @@ public final class DkgParticipant {
                 return;
             }
             int from = m instanceof Round1Message r ? r.from()
-                    : m instanceof Round2Message r ? r.from() : ((Complaint) m).from();
+                    : m instanceof Round2Message r ? r.from()
+                    : m instanceof TranscriptConfirmation t ? t.from() : ((Complaint) m).from();
             if (sender.get().id() != from) {
                 notes.add("event " + e.id() + " claims to be from " + from + " but is signed by member "
                         + sender.get().id());
@@ -203,13 +213,49 @@ public final class DkgParticipant {
             s.seen.add(e.id());
             changed = true;
             if (m instanceof Complaint c) {
-                complaint(c);
+                complaint(e, c);
             } else if (s.status == RunState.Status.FAILED) {
                 notes.add("event " + e.id() + ": run " + s.runId + " has failed");
+                if (m instanceof Round1Message r) {
+                    lateRound1(e, r);
+                }
             } else if (m instanceof Round1Message r) {
                 round1(e, r);
             } else if (m instanceof Round2Message r) {
                 round2(e, r);
+            } else if (m instanceof TranscriptConfirmation t) {
+                confirmation(e, t);
+            }
+        }
+
+        /** A failed run still names a dealer whose second signed round 1 arrives late (evidence kept). */
+        private void lateRound1(Event e, Round1Message r) {
+            if (r.from() == me) {
+                return;
+            }
+            Event held = s.round1.get(r.from());
+            if (held == null) {
+                s.round1.put(r.from(), e);
+            } else if (!held.id().equals(e.id())) {
+                reportEquivocation(e.id(), r.from(), held, e);
+            }
+        }
+
+        /**
+         * Names a dealer of which this miner holds two signed round-1 events, and broadcasts both (an equivocation
+         * complaint) the first time, so every member can name it whichever of the two it held.
+         */
+        private void reportEquivocation(String trigger, int dealer, Event held, Event other) {
+            boolean first = !s.culprits.containsKey(dealer);
+            s.culprits.putIfAbsent(dealer, Fault.EQUIVOCATION.wireName()
+                    + ": signed two different round-1 events for this run (" + held.id() + ", " + other.id() + ")");
+            notes.add("run " + s.runId + ": member " + dealer + " signed two different round-1 events");
+            boolean differ = !((Round1Message) DkgCodec.decode(held)).sameContribution(
+                    (Round1Message) DkgCodec.decode(other));
+            if (first && differ && dealer != me) {
+                publish(trigger, new Complaint(s.runId, me, dealer, Fault.EQUIVOCATION,
+                        "two different round-1 contributions", held, Optional.of(other), Optional.empty(),
+                        Optional.empty(), Optional.empty()), s.start.createdAt(), others());
             }
         }
 
@@ -232,6 +278,7 @@ public final class DkgParticipant {
                 return;
             }
             if (s.status == RunState.Status.ROUND1 && s.round1.size() == start.roster().size()) {
+                publish(e.id(), TranscriptConfirmation.of(s.runId, me, ownTranscript()), e.createdAt(), others());
                 KeyScheme.Seed seed = seed();
                 for (Participant p : start.roster().participants()) {
                     if (p.id() == me) {
@@ -243,7 +290,9 @@ public final class DkgParticipant {
                             List.of(p.pubkey()));
                 }
                 s.status = RunState.Status.ROUND2;
-                notes.add("run " + s.runId + ": round 1 complete, " + (start.roster().size() - 1) + " shares sent");
+                notes.add("run " + s.runId + ": round 1 complete, transcript confirmed and "
+                        + (start.roster().size() - 1) + " shares sent");
+                checkConfirmations(e.id());
                 tryComplete(e.id());
             }
         }
@@ -261,9 +310,88 @@ public final class DkgParticipant {
             tryComplete(e.id());
         }
 
-        private void tryComplete(String trigger) {
-            if (s.status != RunState.Status.ROUND2 || s.round2.size() < start.roster().size() - 1) {
+        private void confirmation(Event e, TranscriptConfirmation t) {
+            if (t.from() == me) {
+                return; // our own broadcast, relayed back
+            }
+            if (!t.round1().keySet().equals(new java.util.TreeSet<>(start.roster().ids()))) {
+                notes.add("event " + e.id() + ": confirmation of " + t.from()
+                        + " does not list one round 1 per roster member; ignored");
                 return;
+            }
+            Event held = s.confirmations.get(t.from());
+            if (held != null) {
+                if (((TranscriptConfirmation) DkgCodec.decode(held)).sameTranscript(t)) {
+                    notes.add("event " + e.id() + ": the same confirmation of " + t.from() + " again");
+                    return;
+                }
+                s.culprits.putIfAbsent(t.from(), Fault.EQUIVOCATION.wireName()
+                        + ": signed two different transcript confirmations (" + held.id() + ", " + e.id() + ")");
+                notes.add("run " + s.runId + ": member " + t.from() + " confirmed two different transcripts");
+                markFailed();
+                return;
+            }
+            s.confirmations.put(t.from(), e);
+            if (s.status == RunState.Status.ROUND2) {
+                checkConfirmations(e.id());
+                tryComplete(e.id());
+            }
+        }
+
+        /** member → id of the round-1 event this miner used (its own included): its transcript. */
+        private java.util.SortedMap<Integer, String> ownTranscript() {
+            java.util.SortedMap<Integer, String> used = new java.util.TreeMap<>();
+            s.round1.forEach((id, ev) -> used.put(id, ev.id()));
+            return used;
+        }
+
+        /**
+         * Compares every confirmation held with this miner's transcript (fixed once all n round-1 events are
+         * in); the first that differs fails the run with one transcript-mismatch complaint per differing dealer.
+         */
+        private void checkConfirmations(String trigger) {
+            java.util.SortedMap<Integer, String> mine = ownTranscript();
+            byte[] hash = TranscriptConfirmation.hash(s.runId, mine);
+            for (Map.Entry<Integer, Event> en : s.confirmations.entrySet()) {
+                TranscriptConfirmation t = (TranscriptConfirmation) DkgCodec.decode(en.getValue());
+                if (java.security.MessageDigest.isEqual(hash, t.transcript())) {
+                    continue;
+                }
+                List<Integer> dealers = new ArrayList<>();
+                for (Map.Entry<Integer, String> used : mine.entrySet()) {
+                    if (used.getKey() != me && !used.getValue().equals(t.round1().get(used.getKey()))) {
+                        dealers.add(used.getKey());
+                    }
+                }
+                notes.add("run " + s.runId + ": member " + t.from() + " confirmed another round-1 transcript"
+                        + (dealers.isEmpty() ? " (differing only in this miner's own round 1)"
+                                : "; differing dealers " + dealers));
+                for (int dealer : dealers) {
+                    if (dealer == t.from()) { // both signed by the dealer: named here, and by the complaint
+                        s.culprits.putIfAbsent(dealer, Fault.EQUIVOCATION.wireName() + ": confirmed round-1 event "
+                                + t.round1().get(dealer) + " of its own but signed " + mine.get(dealer));
+                    }
+                    Complaint c = new Complaint(s.runId, me, dealer, Fault.TRANSCRIPT_MISMATCH,
+                            "member " + t.from() + " used round-1 event " + t.round1().get(dealer) + " of " + dealer
+                                    + ", this miner " + mine.get(dealer),
+                            s.round1.get(dealer), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.of(en.getValue()));
+                    publish(trigger, c, s.start.createdAt(), others());
+                }
+                markFailed();
+                return;
+            }
+        }
+
+        private void markFailed() {
+            s.status = RunState.Status.FAILED;
+            droppedResult = true; // a failed run keeps no result, even one a crash left behind
+        }
+
+        private void tryComplete(String trigger) {
+            if (s.status != RunState.Status.ROUND2 || s.round2.size() < start.roster().size() - 1
+                    || s.confirmations.size() < start.roster().size() - 1) {
+                return; // every confirmation held matched (checkConfirmations), all n are needed
             }
             Map<Integer, Round1Message> others = new HashMap<>();
             Map<Integer, byte[]> shares = new HashMap<>();
@@ -291,15 +419,24 @@ public final class DkgParticipant {
             notes.add("run " + s.runId + " complete");
         }
 
-        private void complaint(Complaint c) {
-            Accusation verdict = ComplaintCheck.judge(c, start, scheme, s.round1.get(c.accused()));
-            s.culprits.putIfAbsent(verdict.accused(), verdict.fault().wireName() + ": " + verdict.detail());
-            notes.add("run " + s.runId + ": complaint by " + c.from() + " against " + c.accused() + " -> culprit "
-                    + verdict.accused() + " (" + verdict.fault().wireName() + ")");
-            if (s.status == RunState.Status.COMPLETE) {
-                droppedResult = true;
+        private void complaint(Event e, Complaint c) {
+            Event held = s.round1.get(c.accused());
+            Optional<Accusation> verdict = ComplaintCheck.judge(c, start, scheme, held);
+            if (c.fault() == Fault.TRANSCRIPT_MISMATCH && held != null && verdict.isPresent()
+                    && verdict.get().accused() == c.accused() && !held.id().equals(c.round1().id())) {
+                reportEquivocation(e.id(), c.accused(), held, c.round1()); // both in hand: tell everyone
+            } else if (verdict.isPresent()) {
+                Accusation v = verdict.get();
+                s.culprits.putIfAbsent(v.accused(), v.fault().wireName() + ": " + v.detail());
+                notes.add("run " + s.runId + ": complaint by " + c.from() + " against " + c.accused()
+                        + " -> culprit " + v.accused() + " (" + v.fault().wireName() + ")");
+            } else {
+                notes.add("run " + s.runId + ": " + c.from() + " reports that dealer " + c.accused()
+                        + "'s round 1 differs between members; only one of its round-1 events is in hand here, so"
+                        + " no culprit is named");
+                s.round1.putIfAbsent(c.accused(), c.round1()); // evidence, should the other one arrive
             }
-            s.status = RunState.Status.FAILED;
+            markFailed();
         }
 
         /** Records the culprits, ends the run and broadcasts one complaint per culprit. */
@@ -314,12 +451,13 @@ public final class DkgParticipant {
                     disclosure = Optional.of(identity.disclose(accused.pubkey(), s.runId, rng));
                 }
                 Complaint c = new Complaint(s.runId, me, a.accused(), a.fault(), a.detail(),
-                        s.round1.get(a.accused()), Optional.ofNullable(conflicting.get(a.accused())), r2, disclosure);
+                        s.round1.get(a.accused()), Optional.ofNullable(conflicting.get(a.accused())), r2, disclosure,
+                        Optional.empty());
                 publish(trigger, c, s.start.createdAt(), others());
                 notes.add("run " + s.runId + ": complaint against " + a.accused() + " (" + a.fault().wireName()
                         + "): " + a.detail());
             }
-            s.status = RunState.Status.FAILED;
+            markFailed();
         }
 
         private Event publish(String trigger, DkgMessage m, long createdAt, List<String> recipients) {

@@ -26,7 +26,9 @@ import java.util.TreeMap;
  * A miner's DKG results in the KV store, under {@code dkg/result/<run>/<miner pubkey>}: a JSON object whose
  * public part (group key, verifying shares or DTA commitments) is readable, and whose secret share is sealed
  * with AES-256-GCM under the miner's identity-derived key, the additional data binding run, miner, key type
- * and identifier. Loading re-checks the share against the public part.
+ * and identifier. Loading re-checks the share against the public part, and gives a result only for a run this
+ * miner's state shows <b>complete</b>: every member confirmed the same round-1 transcript. A result of a run still
+ * open, failed, or unknown to the state is never returned, whatever the KV store holds.
  *
  * <pre>
  * {"v":1,"run":R,"key":"frost-bip340","id":i,"threshold":t,"groupKey":"&lt;33 hex&gt;",
@@ -39,12 +41,27 @@ public final class DkgResults {
     private final DkgIdentity identity;
     private final AtRestCipher cipher;
     private final SecureRandom rng;
+    private final RunStateStore states;
 
     public DkgResults(KeyValueStore kv, DkgIdentity identity, SecureRandom rng) {
         this.kv = kv;
         this.identity = identity;
         this.cipher = identity.atRest();
         this.rng = rng;
+        this.states = new RunStateStore(kv, identity, rng);
+    }
+
+    /**
+     * The run's status at this miner: {@code waiting} (unknown or not started), {@code round1}, {@code round2}
+     * (shares or confirmations outstanding), {@code complete} (confirmed by all) or {@code failed}.
+     */
+    public String status(String runId) {
+        return states.load(DkgChecks.runId(runId)).state().status.wire;
+    }
+
+    /** The members this miner found at fault in the run (identifier → reason); empty unless it failed. */
+    public Map<Integer, String> culprits(String runId) {
+        return Map.copyOf(states.load(DkgChecks.runId(runId)).state().culprits);
     }
 
     public String key(String runId) {
@@ -99,14 +116,24 @@ public final class DkgResults {
     }
 
     /**
-     * This miner's result of run {@code runId}, if the run completed.
+     * This miner's result of run {@code runId} once the run is complete (every member confirmed the same
+     * round-1 transcript); empty while it is unknown or still open.
      *
-     * @throws DkgStateException if the stored result is altered, belongs elsewhere or does not parse
+     * @throws DkgStateException if the run failed (naming its culprits, if any), or a complete run's result is
+     *     missing, altered, belongs elsewhere or does not parse
      */
     public Optional<DkgResult> load(String runId) {
+        RunState s = states.load(DkgChecks.runId(runId)).state();
+        if (s.status == RunState.Status.FAILED) {
+            throw new DkgStateException("run " + runId + " failed" + (s.culprits.isEmpty()
+                    ? " without a named culprit" : "; culprits " + s.culprits) + ": it has no result");
+        }
+        if (s.status != RunState.Status.COMPLETE) {
+            return Optional.empty(); // not confirmed (yet): whatever is stored is not a result
+        }
         Optional<Versioned> v = kv.get(key(runId));
         if (v.isEmpty()) {
-            return Optional.empty();
+            throw new DkgStateException("run " + runId + " is complete but its result is missing from the KV store");
         }
         try {
             Map<String, Object> m = DkgJson.READ.parseObject(new String(v.get().value(), StandardCharsets.UTF_8));

@@ -16,20 +16,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The DTA master secret: {@link PairingDkg} over {@code curve}, G1 commitments only. Shares are the curve's
+ * The DTA master secret: {@link PairingDkg} over {@code curve}, G1 commitments only, proofs of knowledge bound
+ * to the run ({@link RunBinding}). Shares are the curve's
  * fixed-length scalars; the proof is c || z of the DLEQ proof of knowledge.
  */
 final class DtaScheme implements KeyScheme {
     private final PairingCurve curve;
     private final int threshold;
+    private final byte[] context;
 
-    DtaScheme(PairingCurve curve, int threshold) {
+    DtaScheme(PairingCurve curve, int threshold, byte[] context) {
         this.curve = curve;
         this.threshold = threshold;
+        this.context = context.clone();
     }
 
     private Map.Entry<PairingDkg.Round1Secret, PairingDkg.Round1Package> own(Seed seed) {
-        return PairingDkg.round1(curve, seed.me(), threshold, seed.random());
+        return PairingDkg.round1(curve, seed.me(), threshold, context, seed.random());
     }
 
     @Override
@@ -89,7 +92,7 @@ final class DtaScheme implements KeyScheme {
         try {
             BigInteger s = curve.scalarFromBytes(share, "share");
             // One dealer alone: its proof of knowledge, then its share against its commitments.
-            PairingDkg.finalize(curve, recipient, List.of(p), Map.of(m.from(), s));
+            PairingDkg.finalize(curve, recipient, List.of(p), Map.of(m.from(), s), context);
             return Optional.empty();
         } catch (PairingException e) {
             return Optional.of(new Accusation(m.from(), Fault.INVALID_SHARE, e.getMessage()));
@@ -112,7 +115,7 @@ final class DtaScheme implements KeyScheme {
             received.put(e.getKey(), curve.scalarFromBytes(share, "share"));
         }
         try {
-            Map.Entry<MasterSecretShare, DtaPublicKey> r = PairingDkg.finalize(curve, seed.me(), all, received);
+            Map.Entry<MasterSecretShare, DtaPublicKey> r = PairingDkg.finalize(curve, seed.me(), all, received, context);
             return new DkgResult.Dta(seed.runId(), r.getKey(), r.getValue());
         } catch (PairingException e) {
             throw new DkgMessageException("the checked contributions do not combine: " + e.getMessage());

@@ -15,7 +15,14 @@ public enum Fault {
      */
     INVALID_SHARE("invalid-share"),
     /** Two different round-1 contributions signed by the same participant for the same run. */
-    EQUIVOCATION("equivocation");
+    EQUIVOCATION("equivocation"),
+    /**
+     * Another member confirmed a round-1 transcript that holds a different event of the accused dealer than
+     * the complainer's. The evidence is the complainer's copy of the dealer's round 1 and the other member's
+     * signed confirmation: whoever also holds the dealer's other event names the dealer (equivocation); with
+     * only one of them in hand the run fails without a culprit.
+     */
+    TRANSCRIPT_MISMATCH("transcript-mismatch");
 
     private final String wireName;
 

@@ -18,19 +18,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The secp256k1 group key: {@link Dkg} with {@link Ciphersuite#BIP340}. Shares are 32-byte scalars. */
+/**
+ * The secp256k1 group key: {@link Dkg} with {@link Ciphersuite#BIP340}, proofs of knowledge bound to the run
+ * ({@link RunBinding}). Shares are 32-byte scalars.
+ */
 final class FrostScheme implements KeyScheme {
     static final Ciphersuite SUITE = Ciphersuite.BIP340;
     private final int threshold;
     private final int participants;
+    private final byte[] context;
 
-    FrostScheme(int threshold, int participants) {
+    FrostScheme(int threshold, int participants, byte[] context) {
         this.threshold = threshold;
         this.participants = participants;
+        this.context = context.clone();
     }
 
     private Dkg.Part1 part1(Seed seed) {
-        return Dkg.part1(SUITE, Identifier.of(seed.me()), participants, threshold, seed.random());
+        return Dkg.part1(SUITE, Identifier.of(seed.me()), participants, threshold, context, seed.random());
     }
 
     @Override
@@ -92,22 +97,11 @@ final class FrostScheme implements KeyScheme {
         if (o instanceof Accusation a) {
             return Optional.of(a);
         }
-        Dkg.Round1Package p = (Dkg.Round1Package) o;
-        // Dkg checks proofs only inside part 2; a two-member throwaway run checks this one proof alone
-        // (the throwaway polynomial is only evaluated, never used).
-        Identifier other = Identifier.of(m.from() == 1 ? 2 : 1);
-        List<Scalar> ones = new ArrayList<>();
-        for (int k = 0; k < threshold; k++) {
-            ones.add(Scalar.ONE);
+        if (!Dkg.verifyProofOfKnowledge(SUITE, Identifier.of(m.from()), (Dkg.Round1Package) o, context)) {
+            return Optional.of(new Accusation(m.from(), Fault.INVALID_PROOF,
+                    "proof of knowledge does not verify for this run and roster"));
         }
-        Dkg.Round1Secret probe = new Dkg.Round1Secret(other, new Polynomial(ones), p.commitment(), threshold, 2);
-        try {
-            Dkg.part2(SUITE, probe, Map.of(Identifier.of(m.from()), p));
-            return Optional.empty();
-        } catch (FrostException e) {
-            return Optional.of(new Accusation(m.from(), e.fault() == FrostException.Fault.INVALID_PROOF_OF_KNOWLEDGE
-                    ? Fault.INVALID_PROOF : Fault.INVALID_COMMITMENT, e.getMessage()));
-        }
+        return Optional.empty();
     }
 
     @Override
@@ -139,7 +133,7 @@ final class FrostScheme implements KeyScheme {
             r2.put(Identifier.of(e.getKey()), new Dkg.Round2Package(Scalar.decode(share)));
         }
         try {
-            Dkg.Part2 part2 = Dkg.part2(SUITE, part1(seed).secret(), r1);
+            Dkg.Part2 part2 = Dkg.part2(SUITE, part1(seed).secret(), r1, context);
             Dkg.Result r = Dkg.part3(part2.secret(), r2, new SecureRandom());
             return new DkgResult.Frost(seed.runId(), r.keyPackage(), r.publicKeyPackage());
         } catch (FrostException e) {

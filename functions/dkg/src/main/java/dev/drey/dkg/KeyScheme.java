@@ -41,7 +41,8 @@ interface KeyScheme {
     }
 
     static KeyScheme of(StartRequest start) {
-        return start.keyType() == KeyType.DTA ? new DtaScheme(start.pairingCurve(), start.threshold())
-                : new FrostScheme(start.threshold(), start.roster().size());
+        byte[] context = RunBinding.proofContext(start);
+        return start.keyType() == KeyType.DTA ? new DtaScheme(start.pairingCurve(), start.threshold(), context)
+                : new FrostScheme(start.threshold(), start.roster().size(), context);
     }
 }

@@ -45,6 +45,8 @@ final class RunState {
     final List<Event> early = new ArrayList<>();
     final Map<Integer, Event> round1 = new TreeMap<>();
     final Map<Integer, Event> round2 = new TreeMap<>();
+    /** The transcript confirmations (3413) of the other members, by member. */
+    final Map<Integer, Event> confirmations = new TreeMap<>();
     final List<Outgoing> outbox = new ArrayList<>();
     final Map<Integer, String> culprits = new TreeMap<>();
 

@@ -24,6 +24,7 @@ final class RunStateCodec {
         w.rawAscii(",\"early\":").stringArray(s.early.stream().map(Event::toJson).toList());
         events(w, "round1", s.round1);
         events(w, "round2", s.round2);
+        events(w, "confirmations", s.confirmations);
         w.rawAscii(",\"outbox\":[");
         for (int i = 0; i < s.outbox.size(); i++) {
             if (i > 0) {
@@ -77,6 +78,9 @@ final class RunStateCodec {
             }
             readEvents(m, "round1", s.round1);
             readEvents(m, "round2", s.round2);
+            if (m.containsKey("confirmations")) { // absent in states written before confirmations existed
+                readEvents(m, "confirmations", s.confirmations);
+            }
             for (Object o : DkgJson.READ.array(m, "outbox")) {
                 Map<String, Object> e = DkgJson.READ.asObject(o, "outbox[]");
                 s.outbox.add(new RunState.Outgoing(DkgJson.READ.string(e, "trigger"),

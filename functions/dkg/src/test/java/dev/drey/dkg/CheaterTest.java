@@ -53,14 +53,30 @@ class CheaterTest {
         assertTrue(net.published.stream().anyMatch(e -> e.kind() == DkgKinds.COMPLAINT), "complaints broadcast");
     }
 
-    /** Miner 3's round 1, changed by {@code change} and re-signed with its key. */
+    /**
+     * Miner 3's round 1, changed by {@code change} and re-signed with its key; its transcript confirmation lists
+     * the changed event, so only the check of the changed contribution itself can catch it.
+     */
     private static UnaryOperator<Event> round1(Network net, java.util.function.UnaryOperator<Round1Message> change) {
+        String[] sent = new String[1];
         return e -> {
-            if (e.kind() != DkgKinds.ROUND1 || net.idOf(e.pubkey()) != CHEATER
-                    || !(DkgCodec.decode(e) instanceof Round1Message r)) {
+            if (net.idOf(e.pubkey()) != CHEATER) {
                 return e;
             }
-            return Network.sign(change.apply(r), e.createdAt(), tags(e), net.keys.get(CHEATER), new SecureRandom());
+            if (e.kind() == DkgKinds.CONFIRMATION && sent[0] != null) {
+                TranscriptConfirmation c = (TranscriptConfirmation) DkgCodec.decode(e);
+                java.util.SortedMap<Integer, String> used = new java.util.TreeMap<>(c.round1());
+                used.put(CHEATER, sent[0]);
+                return Network.sign(TranscriptConfirmation.of(c.runId(), CHEATER, used), e.createdAt(), tags(e),
+                        net.keys.get(CHEATER), new SecureRandom());
+            }
+            if (e.kind() != DkgKinds.ROUND1 || !(DkgCodec.decode(e) instanceof Round1Message r)) {
+                return e;
+            }
+            Event changed = Network.sign(change.apply(r), e.createdAt(), tags(e), net.keys.get(CHEATER),
+                    new SecureRandom());
+            sent[0] = changed.id();
+            return changed;
         };
     }
 
@@ -135,7 +151,8 @@ class CheaterTest {
                 Round1Message r = (Round1Message) DkgCodec.decode(e);
                 byte[] other = new byte[32];
                 new SecureRandom().nextBytes(other);
-                Round1Message second = new FrostScheme(2, 4).round1(new KeyScheme.Seed(r.runId(), CHEATER, 4, 2, other));
+                Round1Message second = Contribution.of((StartRequest) DkgCodec.decode(n.lastStart), CHEATER, other)
+                        .round1();
                 n.inject.add(Network.sign(second, e.createdAt() + 1, tags(e), n.keys.get(CHEATER), new SecureRandom()));
             }
             return e;
@@ -177,12 +194,17 @@ class CheaterTest {
                     && ((Round2Message) DkgCodec.decode(e)).to() == 1).findFirst().orElseThrow();
             Complaint lie = new Complaint(start.id(), 1, 2, Fault.INVALID_SHARE, "it was bad, trust me", r1,
                     Optional.empty(), Optional.of(r2),
-                    Optional.of(SharedKeyDisclosure.prove(net.keys.get(1), net.pubkey(2), start.id(), rng)));
+                    Optional.of(SharedKeyDisclosure.prove(net.keys.get(1), net.pubkey(2), start.id(), rng)),
+                    Optional.empty());
             Event complaint = Network.sign(lie, 1, List.of(net.pubkey(2), net.pubkey(3)), net.keys.get(1), rng);
             DkgReaction at3 = net.miners.get(3).handle(complaint);
             assertEquals("failed", at3.status().orElseThrow());
             assertEquals(Set.of(1), at3.culprits().keySet(), at3.culprits().toString());
-            assertTrue(net.miners.get(3).results().load(start.id()).isEmpty(), "the result of a failed run is dropped");
+            DkgStateException refused = org.junit.jupiter.api.Assertions.assertThrows(DkgStateException.class,
+                    () -> net.miners.get(3).results().load(start.id()));
+            assertTrue(refused.getMessage().contains("failed"), refused.getMessage());
+            assertTrue(net.stores.get(3).get(net.miners.get(3).results().key(start.id())).isEmpty(),
+                    "the result of a failed run is dropped");
             assertFalse(net.miners.get(2).results().load(start.id()).isEmpty(), "miner 2 has not seen it yet");
         }
     }

@@ -183,9 +183,14 @@ class DkgCeremonyTest {
             Versioned state = net.stores.get(1).get("dkg/state/" + start.id() + "/" + m1.pubkey()).orElseThrow();
             assertFalse(new String(state.value(), StandardCharsets.ISO_8859_1).contains("round1"),
                     "the run state is sealed as a whole");
-            // Another miner's key does not open it.
+            // Another miner's key does not open it (miner 2's own completed state copied beside it, so the
+            // reader gets as far as the sealed share).
             DkgResults foreign = new DkgResults(net.stores.get(1), new DkgIdentity(net.keys.get(2)), rng);
             net.stores.get(1).putIfAbsent(foreign.key(start.id()), stored.value());
+            assertTrue(foreign.load(start.id()).isEmpty(), "no result for a run this miner's state does not know");
+            String state2 = "dkg/state/" + start.id() + "/" + net.pubkey(2);
+            net.stores.get(1).putIfAbsent(state2, net.stores.get(2).get(state2).orElseThrow().value());
+            assertEquals("complete", foreign.status(start.id()));
             org.junit.jupiter.api.Assertions.assertThrows(DkgStateException.class, () -> foreign.load(start.id()));
             assertFalse(r.toString().contains(Hex.encode(share)));
         }

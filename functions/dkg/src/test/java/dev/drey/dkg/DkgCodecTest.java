@@ -85,4 +85,27 @@ class DkgCodecTest {
         bad[63] ^= 1;
         assertFalse(new SharedKeyDisclosure(d.sharedPoint(), bad).verify(pa, pb, RUN));
     }
+
+    @Test
+    void confirmationRoundTripsAndItsHashMustMatchItsList() {
+        String run = "ab".repeat(32);
+        java.util.SortedMap<Integer, String> used = new java.util.TreeMap<>(
+                java.util.Map.of(1, "01".repeat(32), 2, "02".repeat(32), 3, "03".repeat(32)));
+        TranscriptConfirmation c = TranscriptConfirmation.of(run, 2, used);
+        String content = DkgCodec.content(c);
+        assertEquals(c, DkgCodec.decodeContent(DkgKinds.CONFIRMATION, content, "00".repeat(32)));
+        assertThrows(DkgMessageException.class, () -> DkgCodec.decodeContent(DkgKinds.ROUND1, content, "00".repeat(32)),
+                "a confirmation travels as kind 3413 only");
+        // another run, another order of members or another event: another hash
+        assertFalse(java.util.Arrays.equals(c.transcript(), TranscriptConfirmation.hash("cd".repeat(32), used)));
+        java.util.SortedMap<Integer, String> other = new java.util.TreeMap<>(used);
+        other.put(3, "04".repeat(32));
+        assertFalse(java.util.Arrays.equals(c.transcript(), TranscriptConfirmation.hash(run, other)));
+        String forged = content.replace("03".repeat(32), "04".repeat(32));
+        DkgMessageException e = assertThrows(DkgMessageException.class,
+                () -> DkgCodec.decodeContent(DkgKinds.CONFIRMATION, forged, "00".repeat(32)));
+        assertTrue(e.getMessage().contains("transcript hash"), e.getMessage());
+        String twice = content.replace("{\"id\":3,", "{\"id\":2,");
+        assertThrows(DkgMessageException.class, () -> DkgCodec.decodeContent(DkgKinds.CONFIRMATION, twice, "00".repeat(32)));
+    }
 }

@@ -33,9 +33,15 @@ final class Network implements AutoCloseable {
     final Map<Integer, List<DkgReaction>> reactions = new HashMap<>();
     final List<Event> published = new ArrayList<>();
     UnaryOperator<Event> tamper = e -> e;
+    /** Like {@link #tamper}, for a miner that publishes several events instead of one (applied after it). */
+    java.util.function.Function<Event, List<Event>> split = List::of;
+    /** Deliver an event only to the miners it {@code p}-tags (as relays route), instead of to everyone. */
+    boolean routeByPTags;
     private long clock = 1_700_000_000L;
     double duplicateRate = 0.2;
     final List<Event> inject = new ArrayList<>();
+    /** The last start request made by {@link #start}. */
+    Event lastStart;
 
     Network(Path dir, int n, long seed) {
         rng = new SecureRandom();
@@ -73,7 +79,8 @@ final class Network implements AutoCloseable {
     Event start(KeyType type, String curve, int threshold) {
         String placeholder = "0".repeat(64);
         StartRequest s = new StartRequest(placeholder, type, curve, threshold, roster());
-        return DkgCodec.template(s, clock++, roster().pubkeys()).sign(initiatorKey, rng);
+        lastStart = DkgCodec.template(s, clock++, roster().pubkeys()).sign(initiatorKey, rng);
+        return lastStart;
     }
 
     static Event sign(DkgMessage m, long createdAt, List<String> recipients, byte[] key, SecureRandom rng) {
@@ -97,13 +104,18 @@ final class Network implements AutoCloseable {
                 if (e.pubkey().equals(m.getValue().pubkey()) && e.kind() != DkgKinds.COMPLAINT) {
                     continue; // relays do echo; skipping the author's own round messages keeps runs short
                 }
+                if (routeByPTags && !e.hasTag("p", m.getValue().pubkey())) {
+                    continue;
+                }
                 DkgReaction r = m.getValue().handle(e);
                 reactions.get(m.getKey()).add(r);
                 for (Event out : r.events()) {
                     Event sent = tamper.apply(out);
                     if (sent != null) {
-                        published.add(sent);
-                        queue.add(sent);
+                        for (Event each : split.apply(sent)) {
+                            published.add(each);
+                            queue.add(each);
+                        }
                     }
                 }
                 queue.addAll(inject);

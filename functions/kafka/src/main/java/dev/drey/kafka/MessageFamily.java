@@ -5,7 +5,7 @@ package dev.drey.kafka;
  * (the signer and ROAST coordinator read {@link #SIGN}, the DTA function {@link #DTA}, ...).
  */
 public enum MessageFamily {
-    /** Distributed key generation, kinds 3410–3412. */
+    /** Distributed key generation, kinds 3410–3413. */
     DKG("dkg"),
     /** Sign requests and the FROST/ROAST rounds, kinds 3420–3424. */
     SIGN("sign"),

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The DKG participant ({@link DkgParticipant}) as a deployable function: its round messages and complaints
+ * The DKG participant ({@link DkgParticipant}) as a deployable function: its round messages, transcript
+ * confirmations and complaints
  * routed to their recipients' relays; a completed or failed run is noted for the operator's log (never a
  * secret: the result stays sealed in the KV store).
  */

@@ -15,6 +15,11 @@ import java.util.TreeMap;
  * part 2 checks every proof and sends each participant its share, part 3 checks every received
  * share against its sender's commitment and derives the key package and the group's public data.
  * Every check that fails names all participants at fault. The result signs exactly like dealer keys.
+ *
+ * <p>The proof of knowledge may be bound to a caller's {@code context} (a DKG run and its roster): the
+ * challenge hashes id || C_0 || R || context. The empty context is frost-core's challenge byte for byte (the
+ * three fields before it have fixed lengths), so the unbound methods keep the RFC 9591 / frost-core vectors;
+ * runs on the wire use a non-empty context so a proof from one run cannot be replayed into another.
  */
 public final class Dkg {
     /** Broadcast in part 1: the VSS commitment and the proof of knowledge (R, μ) of a_0. */
@@ -60,40 +65,68 @@ public final class Dkg {
     private Dkg() {
     }
 
+    /** No binding beyond the sender's identifier: frost-core's proof of knowledge. */
+    public static final byte[] NO_CONTEXT = new byte[0];
+
     public static Part1 part1(Ciphersuite cs, Identifier id, int maxSigners, int minSigners, SecureRandom rng) {
+        return part1(cs, id, maxSigners, minSigners, NO_CONTEXT, rng);
+    }
+
+    /** Part 1 with the proof of knowledge bound to {@code context} as well as to {@code id}. */
+    public static Part1 part1(Ciphersuite cs, Identifier id, int maxSigners, int minSigners, byte[] context,
+            SecureRandom rng) {
+        requireContext(context);
         Dealer.checkParameters(minSigners, maxSigners);
         Polynomial f = Polynomial.random(Scalar.random(rng), minSigners, rng);
         VssCommitment c = f.commit();
         Scalar k = Scalar.random(rng);
         Point r = Point.mulG(k);
-        Scalar challenge = challenge(cs, id, c.constant(), r);
+        Scalar challenge = challenge(cs, id, c.constant(), r, context);
         Scalar mu = k.add(f.constant().mul(challenge));
         return new Part1(new Round1Secret(id, f, c, minSigners, maxSigners), new Round1Package(c, r, mu));
     }
 
-    /** c = H_dkg(id || C_0 || R): binds the proof to its sender, so it cannot be replayed. */
-    static Scalar challenge(Ciphersuite cs, Identifier id, Point c0, Point r) {
-        return cs.hdkg(id.encode(), c0.encodeCompressed(), r.encodeCompressed());
+    /**
+     * c = H_dkg(id || C_0 || R || context): binds the proof to its sender (and to the caller's run), so it
+     * cannot be replayed.
+     */
+    static Scalar challenge(Ciphersuite cs, Identifier id, Point c0, Point r, byte[] context) {
+        return cs.hdkg(id.encode(), c0.encodeCompressed(), r.encodeCompressed(), context);
     }
 
-    /** Checks μ·G - c·C_0 = R. */
-    static boolean verifyProof(Ciphersuite cs, Identifier sender, Round1Package p) {
+    private static void requireContext(byte[] context) {
+        if (context == null) {
+            throw new FrostException(FrostException.Fault.MISSING_INPUT, "dkg: missing proof-of-knowledge context");
+        }
+    }
+
+    /** Checks μ·G - c·C_0 = R, the challenge taken under {@code context}. */
+    public static boolean verifyProofOfKnowledge(Ciphersuite cs, Identifier sender, Round1Package p,
+            byte[] context) {
+        requireContext(context);
         Point c0 = p.commitment().constant();
         if (c0.isInfinity() || p.proofR().isInfinity()) {
             return false;
         }
-        Scalar c = challenge(cs, sender, c0, p.proofR());
+        Scalar c = challenge(cs, sender, c0, p.proofR(), context);
         return Point.sumOfTwo(Point.G, p.proofMu(), c0, c.negate()).equals(p.proofR());
     }
 
     public static Part2 part2(Ciphersuite cs, Round1Secret secret, Map<Identifier, Round1Package> received) {
+        return part2(cs, secret, received, NO_CONTEXT);
+    }
+
+    /** Part 2, every proof of knowledge checked under {@code context} (the one part 1 used). */
+    public static Part2 part2(Ciphersuite cs, Round1Secret secret, Map<Identifier, Round1Package> received,
+            byte[] context) {
+        requireContext(context);
         checkSenders(secret.identifier(), received.keySet(), secret.maxSigners());
         List<Identifier> wrongSize = new ArrayList<>();
         List<Identifier> badProof = new ArrayList<>();
         for (Map.Entry<Identifier, Round1Package> e : new TreeMap<>(received).entrySet()) {
             if (e.getValue().commitment().size() != secret.minSigners()) {
                 wrongSize.add(e.getKey());
-            } else if (!verifyProof(cs, e.getKey(), e.getValue())) {
+            } else if (!verifyProofOfKnowledge(cs, e.getKey(), e.getValue(), context)) {
                 badProof.add(e.getKey());
             }
         }

@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * shape on the pairing group): round 1 broadcasts commitments and a proof of knowledge of the constant
  * term; round 2 sends f_i(j) to each j privately (the transport encrypts it, NIP-44); finalize checks
  * every received share against its dealer's commitments and names the dealer of a bad one.
+ *
+ * <p>The proof of knowledge is bound to the dealer's index and to a caller's {@code context} (a DKG run and
+ * its roster), so a proof from one run cannot be replayed into another; the methods without a context use the
+ * empty one (simulations with no run).
  */
 public final class PairingDkg {
     private PairingDkg() {
@@ -53,9 +57,21 @@ public final class PairingDkg {
         }
     }
 
+    /** No binding beyond the dealer's index. */
+    public static final byte[] NO_CONTEXT = new byte[0];
+
     /** Round 1 for participant {@code index}: the secret polynomial and the broadcast package. */
     public static Map.Entry<Round1Secret, Round1Package> round1(PairingCurve curve, int index, int threshold,
             SecureRandom rng) {
+        return round1(curve, index, threshold, NO_CONTEXT, rng);
+    }
+
+    /** Round 1 with the proof of knowledge bound to {@code context} as well as to {@code index}. */
+    public static Map.Entry<Round1Secret, Round1Package> round1(PairingCurve curve, int index, int threshold,
+            byte[] context, SecureRandom rng) {
+        if (context == null) {
+            throw new PairingException("DKG: missing proof-of-knowledge context");
+        }
         if (index < 1 || threshold < 1) {
             throw new PairingException("DKG: index and threshold must be at least 1");
         }
@@ -67,7 +83,7 @@ public final class PairingDkg {
         }
         DtaPublicKey commitments = new DtaPublicKey(curve, c);
         DleqProof pok = DleqProof.prove(curve, a[0], statement(curve, c.get(0)), statement(curve, c.get(0)),
-                pokContext(index), rng);
+                pokContext(index, context), rng);
         return Map.entry(new Round1Secret(curve, index, a), new Round1Package(index, commitments, pok));
     }
 
@@ -80,6 +96,15 @@ public final class PairingDkg {
      */
     public static Map.Entry<MasterSecretShare, DtaPublicKey> finalize(PairingCurve curve, int me,
             List<Round1Package> round1, Map<Integer, BigInteger> received) {
+        return finalize(curve, me, round1, received, NO_CONTEXT);
+    }
+
+    /** Finalize with every proof of knowledge checked under {@code context} (the one round 1 used). */
+    public static Map.Entry<MasterSecretShare, DtaPublicKey> finalize(PairingCurve curve, int me,
+            List<Round1Package> round1, Map<Integer, BigInteger> received, byte[] context) {
+        if (context == null) {
+            throw new PairingException("DKG: missing proof-of-knowledge context");
+        }
         Map<Integer, Round1Package> byIndex = new TreeMap<>();
         for (Round1Package p : round1) {
             if (byIndex.put(p.index(), p) != null) {
@@ -87,7 +112,7 @@ public final class PairingDkg {
             }
             byte[] c0 = p.commitments().commitments().get(0);
             if (!p.proofOfKnowledge().verify(curve, statement(curve, c0), statement(curve, c0),
-                    pokContext(p.index()))) {
+                    pokContext(p.index(), context))) {
                 throw new DkgCheatException(p.index(), "proof of knowledge of its secret does not verify");
             }
         }
@@ -112,9 +137,10 @@ public final class PairingDkg {
         return new DleqProof.Statement(curve.g1(), curve.g1().generator(), c0);
     }
 
-    private static byte[] pokContext(int index) {
+    /** tag || index || context: the empty context gives the unbound proof's bytes unchanged. */
+    private static byte[] pokContext(int index, byte[] context) {
         byte[] tag = "drey/dta/dkg/pok".getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(tag.length + 4).put(tag).putInt(index).array();
+        return ByteBuffer.allocate(tag.length + 4 + context.length).put(tag).putInt(index).put(context).array();
     }
 
     /** A DKG participant misbehaved; {@link #dealer()} names it. */

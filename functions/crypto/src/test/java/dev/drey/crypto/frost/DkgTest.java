@@ -1,6 +1,7 @@
 package dev.drey.crypto.frost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,5 +195,29 @@ class DkgTest {
         high[0] = 0x02; // x >= p
         assertEquals(FrostException.Fault.INVALID_ELEMENT, assertThrows(FrostException.class,
                 () -> VssCommitment.decode(Identifier.of(9), high)).fault());
+    }
+
+    @Test
+    void aProofOfKnowledgeBoundToOneContextIsRefusedUnderAnother() {
+        SecureRandom rng = new SecureRandom();
+        byte[] runA = "run-a|roster".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] runB = "run-b|roster".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Identifier sender = Identifier.of(2);
+        Dkg.Round1Package bound = Dkg.part1(Ciphersuite.BIP340, sender, 3, 2, runA, rng).broadcast();
+        assertTrue(Dkg.verifyProofOfKnowledge(Ciphersuite.BIP340, sender, bound, runA));
+        assertFalse(Dkg.verifyProofOfKnowledge(Ciphersuite.BIP340, sender, bound, runB));
+        assertFalse(Dkg.verifyProofOfKnowledge(Ciphersuite.BIP340, sender, bound, Dkg.NO_CONTEXT));
+
+        // part 2 under another run's context names the replayed proof
+        Dkg.Part1 mine = Dkg.part1(Ciphersuite.BIP340, Identifier.of(1), 2, 2, runB, rng);
+        FrostException e = assertThrows(FrostException.class,
+                () -> Dkg.part2(Ciphersuite.BIP340, mine.secret(), Map.of(sender, bound), runB));
+        assertEquals(FrostException.Fault.INVALID_PROOF_OF_KNOWLEDGE, e.fault());
+        assertEquals(List.of(sender), e.culprits());
+
+        // the unbound proof (frost-core's) is the empty context, and does not verify under a run's context
+        Dkg.Round1Package unbound = Dkg.part1(Ciphersuite.BIP340, sender, 3, 2, rng).broadcast();
+        assertTrue(Dkg.verifyProofOfKnowledge(Ciphersuite.BIP340, sender, unbound, Dkg.NO_CONTEXT));
+        assertFalse(Dkg.verifyProofOfKnowledge(Ciphersuite.BIP340, sender, unbound, runA));
     }
 }

@@ -139,6 +139,22 @@ class DtaThresholdTest {
     }
 
     @Test
+    void aDkgProofOfKnowledgeFromAnotherRunIsRefused() {
+        PairingCurve c = PairingCurves.BN254CX;
+        byte[] runA = "run-a|roster".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] runB = "run-b|roster".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var dealer = PairingDkg.round1(c, 2, 2, runA, rng);
+        var me = PairingDkg.round1(c, 1, 2, runA, rng);
+        Map<Integer, BigInteger> received = Map.of(1, me.getKey().shareFor(1), 2, dealer.getKey().shareFor(1));
+        List<PairingDkg.Round1Package> packages = List.of(me.getValue(), dealer.getValue());
+        assertEquals(1, PairingDkg.finalize(c, 1, packages, received, runA).getKey().index());
+        PairingDkg.DkgCheatException e = assertThrows(PairingDkg.DkgCheatException.class,
+                () -> PairingDkg.finalize(c, 1, packages, received, runB));
+        assertTrue(e.getMessage().contains("proof of knowledge"), e.getMessage());
+        assertThrows(PairingDkg.DkgCheatException.class, () -> PairingDkg.finalize(c, 1, packages, received));
+    }
+
+    @Test
     void bls381IsTheStandardBls12Curve() {
         PairingCurve c = PairingCurves.BLS381;
         // r and the G1 generator of BLS12-381 (as in the IETF pairing-friendly-curves draft / zkcrypto)
