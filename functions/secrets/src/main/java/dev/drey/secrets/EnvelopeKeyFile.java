@@ -13,7 +13,10 @@ import java.util.Arrays;
  * <pre>
  * "DREY" 'E' version=1 keyIdLength[2] keyId encryptedKeyLength[2] encryptedKey nonce[12] ciphertext-and-tag
  * </pre>
- * Everything before the ciphertext is associated data.
+ * Everything before the ciphertext, the key id included, is associated data, so a header whose key id was
+ * swapped fails authentication. Opening is pinned: the provider's configured key ({@link DataKeyProvider#keyId()},
+ * {@code DREY_KMS_KEY_ID}) must be the key the header names, and the data key is decrypted under the configured
+ * key, never under the one the (not yet authenticated) header names.
  */
 public final class EnvelopeKeyFile {
     static final byte[] MAGIC = {'D', 'R', 'E', 'Y', 'E'};
@@ -49,7 +52,11 @@ public final class EnvelopeKeyFile {
         if (file.length - h.length() < Aead.TAG_BITS / 8) {
             throw new SecretStoreException("envelope key file is truncated");
         }
-        byte[] key = keys.decryptDataKey(h.encryptedKey(), h.keyId());
+        if (!h.keyId().equals(keys.keyId())) {
+            throw new SecretStoreException("the envelope key file names KMS key " + h.keyId() + " but the configured key "
+                    + "(DREY_KMS_KEY_ID) is " + keys.keyId() + "; refusing to open it");
+        }
+        byte[] key = keys.decryptDataKey(h.encryptedKey());
         try {
             byte[] plain = Aead.open(key, h.nonce(), Arrays.copyOf(file, h.length()),
                     Arrays.copyOfRange(file, h.length(), file.length));
