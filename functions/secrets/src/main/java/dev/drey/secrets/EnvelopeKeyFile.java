@@ -27,6 +27,11 @@ public final class EnvelopeKeyFile {
 
     public static byte[] seal(SecretBundle bundle, DataKeyProvider keys, SecureRandom rng) {
         DataKeyProvider.DataKey dataKey = keys.generateDataKey();
+        if (!dataKey.keyId().equals(keys.keyId())) {
+            // KMS reports the key's ARN; a file naming another key than the pin could never be opened again.
+            throw new SecretStoreException("KMS made the data key under " + dataKey.keyId() + ", not the configured "
+                    + keys.keyId() + " (DREY_KMS_KEY_ID must be the key's ARN)");
+        }
         byte[] keyId = dataKey.keyId().getBytes(StandardCharsets.UTF_8);
         byte[] encryptedKey = dataKey.encrypted();
         if (keyId.length > 0xffff || encryptedKey.length > 0xffff) {
@@ -71,7 +76,8 @@ public final class EnvelopeKeyFile {
 
     /**
      * The master key that encrypted the file's data key, as KMS reported it when the file was sealed (a key
-     * ARN on AWS); read from the header, not yet authenticated. Opening and rewriting need it, nothing secret.
+     * ARN on AWS); read from the header, not yet authenticated: for display and error messages only, never to
+     * choose the key a file is opened with.
      */
     public static String keyId(byte[] file) {
         return header(file).keyId();

@@ -187,6 +187,30 @@ class KmsDataKeyProviderTest {
     }
 
     @Test
+    void sealingRefusesADataKeyMadeUnderAnotherKeyThanThePin() {
+        LocalDataKeyProvider other = new InProcessKms().masters.get(OTHER_ARN);
+        DataKeyProvider misreporting = new DataKeyProvider() {
+            @Override
+            public DataKey generateDataKey() {
+                return other.generateDataKey();
+            }
+
+            @Override
+            public String keyId() {
+                return ARN;
+            }
+
+            @Override
+            public byte[] decryptDataKey(byte[] encrypted) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SecretStoreException e = assertThrows(SecretStoreException.class,
+                () -> EnvelopeKeyFile.seal(KeyFilesTest.bundle(), misreporting, new SecureRandom()));
+        assertTrue(e.getMessage().startsWith("KMS made the data key under " + OTHER_ARN), e.getMessage());
+    }
+
+    @Test
     void thePinMustBeAKeyArn() {
         InProcessKms kms = new InProcessKms();
         for (String bad : List.of("alias/drey-secrets", "arn:aws:kms:eu-west-1:123456789012:alias/drey",
