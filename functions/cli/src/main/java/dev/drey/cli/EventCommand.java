@@ -30,12 +30,19 @@ final class EventCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--secret-key", required = true, paramLabel = "<hex|nsec>", description = "the signing key")
+        @Option(names = "--secret-key-file", paramLabel = "FILE",
+                description = "a file holding the signing key (hex or nsec1...)")
+        java.nio.file.Path secretKeyFile;
+
+        /** Only to refuse a key written on the command line with a clear message. */
+        @Option(names = "--secret-key", hidden = true)
         String secretKey;
 
         @Override
         public Integer call() {
-            byte[] sk = KeyInput.secretKey(secretKey, "--secret-key");
+            byte[] sk = KeyInput.secretKey(SecretArgument.read("--secret-key", secretKey, secretKeyFile, null,
+                    "the event template").orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "Missing required option: '--secret-key-file=FILE'")), "--secret-key");
             EventTemplate template = parseTemplate(Stdin.readAll(System.in), System.currentTimeMillis() / 1000);
             Event event = template.sign(sk, new SecureRandom());
             spec.commandLine().getOut().println(event.toJson());

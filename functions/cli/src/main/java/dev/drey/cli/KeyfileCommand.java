@@ -73,17 +73,26 @@ public final class KeyfileCommand implements Runnable {
 
     /** The entries an operator can give, and the federation to check them against. */
     static final class EntryOptions {
-        @Option(names = "--identity-key", paramLabel = "HEX|nsec|-",
-                description = "the miner's nostr secret key (hex or nsec1...; - reads it from standard input)")
+        @Option(names = "--identity-key", paramLabel = "-",
+                description = "read the miner's nostr secret key (hex or nsec1...) from standard input; a key "
+                        + "written here would show in the process list, so only - is accepted")
         String identityKey;
 
-        @Option(names = "--frost-share", paramLabel = "HEX|-",
-                description = "the miner's FROST signing share (64 hex characters; - reads standard input)")
+        @Option(names = "--identity-key-file", paramLabel = "FILE",
+                description = "read the miner's nostr secret key (hex or nsec1...) from FILE")
+        Path identityKeyFile;
+
+        @Option(names = "--frost-share", paramLabel = "-",
+                description = "read the miner's FROST signing share (64 hex characters) from standard input")
         String frostShare;
 
-        @Option(names = "--dta-share", paramLabel = "FILE|HEX|-",
+        @Option(names = "--frost-share-file", paramLabel = "FILE",
+                description = "read the miner's FROST signing share (64 hex characters) from FILE")
+        Path frostShareFile;
+
+        @Option(names = "--dta-share", paramLabel = "FILE|-",
                 description = "the miner's DTA master-secret share: a file or standard input (-) holding JSON "
-                        + "{\"curve\":\"bls381\",\"index\":2,\"share\":\"<hex>\"} or the entry's hex; or that hex")
+                        + "{\"curve\":\"bls381\",\"index\":2,\"share\":\"<hex>\"} or the entry's hex")
         String dtaShare;
 
         @Option(names = "--federation", paramLabel = "FILE",
@@ -92,11 +101,12 @@ public final class KeyfileCommand implements Runnable {
         Path federation;
 
         boolean any() {
-            return identityKey != null || frostShare != null || dtaShare != null;
+            return identityKey != null || identityKeyFile != null || frostShare != null || frostShareFile != null
+                    || dtaShare != null;
         }
 
         Map<SecretKind, byte[]> parse(InputStream stdin) {
-            return new KeyfileEntries(stdin).parse(identityKey, frostShare, dtaShare);
+            return new KeyfileEntries(stdin).parse(identityKey, identityKeyFile, frostShare, frostShareFile, dtaShare);
         }
     }
 
@@ -109,6 +119,11 @@ public final class KeyfileCommand implements Runnable {
         @Option(names = "--kms-region", paramLabel = "REGION",
                 description = "AWS region of the KMS key (default: DREY_KMS_REGION, else the SDK's region chain)")
         String kmsRegion;
+
+        @Option(names = "--kms-key-id", paramLabel = "ARN", description = "the KMS key's ARN (default: "
+                + "DREY_KMS_KEY_ID): --kind envelope seals under it, and an envelope file is opened only if it names "
+                + "this key (the file's own header is not trusted)")
+        String kmsKeyId;
     }
 
     @Command(name = "create", description = "Write a new key file: the identity key (a fresh one unless given), "
@@ -133,10 +148,6 @@ public final class KeyfileCommand implements Runnable {
                 description = "passphrase (scrypt, backend file; default) or envelope (AWS KMS, backend kms)")
         String kind;
 
-        @Option(names = "--kms-key-id", paramLabel = "ID", description = "KMS key id, ARN or alias/... for "
-                + "--kind envelope (default: DREY_KMS_KEY_ID)")
-        String kmsKeyId;
-
         @Option(names = "--scrypt-cost", paramLabel = "LOG2N", description = "scrypt cost for --kind passphrase: "
                 + "N = 2^LOG2N, memory 2^LOG2N KiB (default 17: 128 MiB, about half a second to open)")
         Integer scryptCost;
@@ -155,7 +166,7 @@ public final class KeyfileCommand implements Runnable {
             if (envelope && (open.passphraseFile != null || scryptCost != null)) {
                 throw new CommandLine.ParameterException(cl, "--passphrase-file and --scrypt-cost are for --kind passphrase");
             }
-            if (!envelope && (kmsKeyId != null || open.kmsRegion != null)) {
+            if (!envelope && (open.kmsKeyId != null || open.kmsRegion != null)) {
                 throw new CommandLine.ParameterException(cl, "--kms-key-id and --kms-region are for --kind envelope");
             }
             ScryptParams params = ScryptParams.DEFAULT;
@@ -166,8 +177,8 @@ public final class KeyfileCommand implements Runnable {
                     throw new CommandLine.ParameterException(cl, "--scrypt-cost: " + e.getMessage());
                 }
             }
-            String keyId = envelope ? Optional.ofNullable(kmsKeyId).orElse(keyfile.settings.apply(SecretStores.KMS_KEY_ID))
-                    : null;
+            String keyId = envelope ? Optional.ofNullable(open.kmsKeyId)
+                    .orElse(keyfile.settings.apply(SecretStores.KMS_KEY_ID)) : null;
             if (envelope && (keyId == null || keyId.isBlank())) {
                 throw new CommandLine.ParameterException(cl, "--kind envelope needs --kms-key-id (or DREY_KMS_KEY_ID)");
             }
@@ -286,7 +297,8 @@ public final class KeyfileCommand implements Runnable {
                 if (format == KeyFileFormat.PASSPHRASE) {
                     resealed = PassphraseKeyFile.seal(bundle, passphrase, PassphraseKeyFile.params(sealed), keyfile.rng);
                 } else {
-                    try (DataKeyProvider keys = keyfile.kms.apply(EnvelopeKeyFile.keyId(sealed), region(keyfile, open))) {
+                    try (DataKeyProvider keys = keyfile.kms.apply(pinnedKeyId(keyfile, sealed, open),
+                            region(keyfile, open))) {
                         resealed = EnvelopeKeyFile.seal(bundle, keys, keyfile.rng);
                     }
                 }
@@ -380,18 +392,32 @@ public final class KeyfileCommand implements Runnable {
         if (format == KeyFileFormat.PASSPHRASE) {
             return PassphraseKeyFile.open(sealed, passphrase);
         }
-        // The data key names its master key, so opening needs no key id from the operator.
-        try (DataKeyProvider keys = keyfile.kms.apply(EnvelopeKeyFile.keyId(sealed), region(keyfile, open))) {
+        try (DataKeyProvider keys = keyfile.kms.apply(pinnedKeyId(keyfile, sealed, open), region(keyfile, open))) {
             return EnvelopeKeyFile.open(sealed, keys);
         }
+    }
+
+    /**
+     * The KMS key an envelope file must be sealed under: the operator's (--kms-key-id, else DREY_KMS_KEY_ID), never
+     * the file's unauthenticated header, which anyone who can replace the file could point at a key of their own.
+     */
+    private static String pinnedKeyId(KeyfileCommand keyfile, byte[] sealed, OpenOptions open) {
+        String pinned = open.kmsKeyId != null ? open.kmsKeyId : keyfile.settings.apply(SecretStores.KMS_KEY_ID);
+        if (pinned == null || pinned.isBlank()) {
+            throw new CliException("opening an envelope key file needs the KMS key it must be sealed under: give "
+                    + "--kms-key-id ARN or set DREY_KMS_KEY_ID (the file says " + EnvelopeKeyFile.keyId(sealed)
+                    + "; check that before using it)");
+        }
+        return pinned.strip();
     }
 
     private static void checkOpenOptions(CommandLine cl, KeyFileFormat format, OpenOptions open) {
         if (format == KeyFileFormat.ENVELOPE && open.passphraseFile != null) {
             throw new CommandLine.ParameterException(cl, "--passphrase-file does not apply: the file is KMS envelope-sealed");
         }
-        if (format == KeyFileFormat.PASSPHRASE && open.kmsRegion != null) {
-            throw new CommandLine.ParameterException(cl, "--kms-region does not apply: the file is passphrase-sealed");
+        if (format == KeyFileFormat.PASSPHRASE && (open.kmsRegion != null || open.kmsKeyId != null)) {
+            throw new CommandLine.ParameterException(cl, "--kms-region and --kms-key-id do not apply: the file is "
+                    + "passphrase-sealed");
         }
     }
 

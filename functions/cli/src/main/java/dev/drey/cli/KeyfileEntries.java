@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A key file's entries as an operator gives them, checked as the functions will decode them. A value of
- * {@code -} is read from standard input (kept out of the process list and shell history); only one option
- * may say so. Errors name the option, never the value.
+ * A key file's entries as an operator gives them, checked as the functions will decode them. Secrets never come
+ * as command-line values (the process list and shell history would show them, see {@link SecretArgument}): a
+ * value of {@code -} is read from standard input (only one option may say so), {@code --identity-key-file} and
+ * {@code --frost-share-file} read a file, {@code --dta-share} takes a file or {@code -}. Errors name the option,
+ * never the value.
  */
 final class KeyfileEntries {
     static final String STDIN = "-";
@@ -42,26 +44,22 @@ final class KeyfileEntries {
      *
      * @throws CliException naming the first option whose value is not usable
      */
-    Map<SecretKind, byte[]> parse(String identityKey, String frostShare, String dtaShare) {
-        long fromStdin = java.util.stream.Stream.of(identityKey, frostShare, dtaShare).filter(STDIN::equals).count();
+    Map<SecretKind, byte[]> parse(String identityKey, Path identityKeyFile, String frostShare, Path frostShareFile,
+            String dtaShare) {
+        long fromStdin = java.util.stream.Stream.of(identityKey, frostShare, dtaShare)
+                .filter(v -> v != null && v.strip().equals(STDIN)).count();
         if (fromStdin > 1) {
             throw new CliException("only one of --identity-key, --frost-share and --dta-share can read standard input (-)");
         }
         Map<SecretKind, byte[]> out = new EnumMap<>(SecretKind.class);
-        if (identityKey != null) {
-            out.put(SecretKind.IDENTITY_KEY, KeyInput.secretKey(text(identityKey), "--identity-key"));
-        }
-        if (frostShare != null) {
-            out.put(SecretKind.FROST_SHARE, frostShare(text(frostShare)));
-        }
+        SecretArgument.read("--identity-key", identityKey, identityKeyFile, stdin, null)
+                .ifPresent(t -> out.put(SecretKind.IDENTITY_KEY, KeyInput.secretKey(t, "--identity-key")));
+        SecretArgument.read("--frost-share", frostShare, frostShareFile, stdin, null)
+                .ifPresent(t -> out.put(SecretKind.FROST_SHARE, frostShare(t)));
         if (dtaShare != null) {
             out.put(SecretKind.DTA_SHARE, dtaShare(dtaShare));
         }
         return out;
-    }
-
-    private String text(String value) {
-        return value.equals(STDIN) ? Stdin.readAll(stdin).strip() : value.strip();
     }
 
     /** A FROST signing share: 32 bytes of hex, a non-zero scalar below the secp256k1 order. */
@@ -77,21 +75,21 @@ final class KeyfileEntries {
     }
 
     /**
-     * A DTA master-secret share: standard input, a file, or hex. The text is either the key-file entry itself
+     * A DTA master-secret share: standard input or a file (never the share itself on the command line). The text is either the key-file entry itself
      * (hex of curve id, index and value, as {@link DtaShareEntry} encodes it) or JSON
      * {@code {"curve":"bls381","index":2,"share":"<hex of s_i>"}} (s_i big-endian, at most the curve's scalar
      * length: 48 bytes on bls381).
      */
     byte[] dtaShare(String value) {
         String text;
-        if (value.equals(STDIN)) {
+        if (value.strip().equals(STDIN)) {
             text = Stdin.readAll(stdin);
         } else if (isFile(value)) {
             text = readFile(Path.of(value));
-        } else if (HEX.matcher(value.strip()).matches()) {
-            text = value;
         } else {
-            throw new CliException("--dta-share: neither an existing file nor hex of a dta-share entry");
+            // Not echoed: it may be the share itself, typed where the file name belongs.
+            throw new CliException("--dta-share takes a FILE or - (standard input), and the value is not an existing "
+                    + "file (a share on the command line would show in the process list)");
         }
         text = text.strip();
         byte[] entry = text.startsWith("{") ? fromJson(text) : entryHex(text);

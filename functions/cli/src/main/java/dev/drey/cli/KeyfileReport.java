@@ -1,9 +1,9 @@
 package dev.drey.cli;
 
 import dev.drey.crypto.Hex;
-import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
 import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.SecretMul;
 import dev.drey.crypto.frost.Identifier;
 import dev.drey.crypto.frost.KeyPackage;
 import dev.drey.crypto.pairing.MasterSecretShare;
@@ -89,7 +89,7 @@ record KeyfileReport(Map<String, Object> json, List<String> problems) {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-        frost.put("verifyingShare", Hex.encode(Point.mulG(share).encodeCompressed()));
+        frost.put("verifyingShare", Hex.encode(SecretMul.mulG(share).encodeCompressed()));
         if (federation == null) {
             return frost;
         }

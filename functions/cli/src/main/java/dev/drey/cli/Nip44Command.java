@@ -17,15 +17,22 @@ final class Nip44Command {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--secret-key", required = true, paramLabel = "<hex|nsec>", description = "our secret key")
+        @Option(names = "--secret-key-file", paramLabel = "FILE", description = "a file holding our secret key "
+                + "(hex or nsec1...)")
+        java.nio.file.Path secretKeyFile;
+
+        /** Only to refuse a key written on the command line with a clear message. */
+        @Option(names = "--secret-key", hidden = true)
         String secretKey;
 
         @Option(names = "--peer", required = true, paramLabel = "<hex|npub>", description = "the other side's public key")
         String peer;
 
         byte[] conversationKey() {
-            return Nip44.conversationKey(KeyInput.secretKey(secretKey, "--secret-key"),
-                    KeyInput.publicKey(peer, "--peer"));
+            String sk = SecretArgument.read("--secret-key", secretKey, secretKeyFile, null, "the message")
+                    .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "Missing required option: '--secret-key-file=FILE'"));
+            return Nip44.conversationKey(KeyInput.secretKey(sk, "--secret-key"), KeyInput.publicKey(peer, "--peer"));
         }
     }
 
@@ -33,7 +40,8 @@ final class Nip44Command {
     static final class Encrypt extends Keys implements Callable<Integer> {
         @Override
         public Integer call() {
-            String payload = Nip44.encrypt(Stdin.readAll(System.in), conversationKey());
+            byte[] key = conversationKey(); // the key is checked before standard input is read
+            String payload = Nip44.encrypt(Stdin.readAll(System.in), key);
             spec.commandLine().getOut().println(Json.write(java.util.Map.of("payload", payload)));
             return 0;
         }

@@ -51,9 +51,12 @@ final class RelayCommand implements Callable<Integer> {
             + "(default: in memory / temporary)")
     Path data;
 
-    @Option(names = "--secret-key", description = "this miner's secret key (hex or nsec) for NIP-42 to peers and "
-            + "the outbox; or set " + SECRET_KEY_ENV)
+    @Option(names = "--secret-key", paramLabel = "-", description = "read this miner's secret key (hex or nsec) for "
+            + "NIP-42 to peers and the outbox from standard input; or --secret-key-file, or set " + SECRET_KEY_ENV)
     String secretKey;
+
+    @Option(names = "--secret-key-file", paramLabel = "FILE", description = "a file holding this miner's secret key")
+    Path secretKeyFile;
 
     @Option(names = "--peer", description = "a peer miner's relay, key@ws://host:port (repeatable)")
     List<String> peers = new ArrayList<>();
@@ -85,7 +88,8 @@ final class RelayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String key = secretKey != null ? secretKey : System.getenv(SECRET_KEY_ENV);
+        String key = SecretArgument.read("--secret-key", secretKey, secretKeyFile, System.in, null)
+                .orElse(System.getenv(SECRET_KEY_ENV));
         StandaloneRelay relay;
         try {
             relay = StandaloneRelay.start(new StandaloneRelay.Options(host, port, allow, peers, kafka, topicPrefix,

@@ -179,9 +179,16 @@ public final class RoastCommand implements Runnable {
         @Option(names = "--message", required = true, description = "the 32-byte message, 64 hex characters")
         String message;
 
-        @Option(names = "--secret-key", description = "the devnet's demo client key (nsec or hex), as `drey devnet "
-                + "--keep-running` prints it; or set " + KEY_ENV)
+        @Option(names = "--secret-key", paramLabel = "-", description = "read the devnet's demo client key (nsec or "
+                + "hex), as `drey devnet --keep-running` prints it, from standard input; or --secret-key-file, or set "
+                + KEY_ENV)
         String secretKey;
+
+        @Option(names = "--secret-key-file", paramLabel = "FILE", description = "a file holding the demo client key")
+        java.nio.file.Path secretKeyFile;
+
+        /** Standard input, replaced by tests. */
+        java.io.InputStream stdin = System.in;
 
         @Option(names = "--data-dir", description = "the devnet's data directory (default: the one `drey devnet` uses)")
         java.nio.file.Path dataDir;
@@ -192,9 +199,11 @@ public final class RoastCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String key = secretKey != null ? secretKey : System.getenv(KEY_ENV);
+            String key = SecretArgument.read("--secret-key", secretKey, secretKeyFile, stdin, null)
+                    .orElse(System.getenv(KEY_ENV));
             if (key == null || key.isBlank()) {
-                throw new CliException("give the demo client key with --secret-key or " + KEY_ENV);
+                throw new CliException("give the demo client key with --secret-key-file FILE, --secret-key - "
+                        + "(standard input) or " + KEY_ENV);
             }
             byte[] sk = KeyInput.secretKey(key.strip(), "--secret-key");
             byte[] msg;

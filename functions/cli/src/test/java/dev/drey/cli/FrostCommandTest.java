@@ -4,7 +4,6 @@ import dev.drey.nostr.Nip19;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import dev.drey.crypto.Hex;
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
 import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.Vectors;
 import dev.drey.crypto.frost.Aggregate;
 import dev.drey.crypto.frost.BindingFactors;
 import dev.drey.crypto.frost.Ciphersuite;
@@ -69,11 +69,7 @@ class FrostCommandTest {
     }
 
     private static Path rfcVectors() {
-        String dir = System.getProperty("vectors.dir");
-        Path f = (dir == null ? Path.of("../shared/vectors") : Path.of(dir)).resolve(
-                "rfc9591/frost-secp256k1-sha256.json");
-        assumeTrue(Files.isRegularFile(f), "vector file missing: " + f + "; skipping");
-        return f;
+        return Vectors.file("rfc9591/frost-secp256k1-sha256.json");
     }
 
     @Test

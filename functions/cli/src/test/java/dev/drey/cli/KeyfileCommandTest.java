@@ -101,7 +101,9 @@ class KeyfileCommandTest {
         k.stdin = new ByteArrayInputStream(w.stdin.getBytes(StandardCharsets.UTF_8));
         k.kms = (keyId, region) -> {
             w.kmsConnections.add(keyId + "@" + region);
-            return w.kms;
+            // As KMS: a provider pinned to another key holds another master key.
+            return w.kms == null || w.kms.keyId().equals(keyId) ? w.kms
+                    : new LocalDataKeyProvider(Scalar.random(RNG).encode(), keyId, RNG);
         };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -109,6 +111,15 @@ class KeyfileCommandTest {
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    private int secretFiles;
+
+    /** A file holding {@code value}, as an operator gives a secret (never on the command line). */
+    String secretFile(String value) throws java.io.IOException {
+        Path p = dir.resolve("secret-" + (++secretFiles));
+        Files.writeString(p, value + "\n");
+        return p.toString();
     }
 
     /** A 2-of-3 federation with its members' nostr keys, and member 2's DTA share. */
@@ -184,7 +195,7 @@ class KeyfileCommandTest {
         World w = new World().passphrase(PASSPHRASE);
         w.stdin = f.identityHex(2) + "\n";
         Result r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key", "-",
-                "--frost-share", f.frostHex(2), "--dta-share", dtaFile.toString(), "--federation", f.federationFile.toString());
+                "--frost-share-file", secretFile(f.frostHex(2)), "--dta-share", dtaFile.toString(), "--federation", f.federationFile.toString());
         assertEquals(0, r.exit(), r.err());
         assertNoSecret(f, r.out() + r.err());
         JsonNode j = r.json();
@@ -259,7 +270,7 @@ class KeyfileCommandTest {
         Fixture f = new Fixture(dir);
         Path key = dir.resolve("miner.key");
         assertEquals(0, run(new World().passphrase(PASSPHRASE), "keyfile", "create", "--out", key.toString(), FAST,
-                "--identity-key", f.identityHex(1)).exit());
+                "--identity-key-file", secretFile(f.identityHex(1))).exit());
         Result r = run(new World().passphrase(PASSPHRASE + "!"), "keyfile", "inspect", key.toString());
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.message().startsWith("wrong passphrase, or the key file was altered"), r.err());
@@ -271,7 +282,7 @@ class KeyfileCommandTest {
         // nor does a wrong one typed on the terminal
         World typed = new World();
         typed.typed.add("not the passphrase");
-        r = run(typed, "keyfile", "add", key.toString(), "--frost-share", f.frostHex(1));
+        r = run(typed, "keyfile", "add", key.toString(), "--frost-share-file", secretFile(f.frostHex(1)));
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.message().startsWith("wrong passphrase"), r.err());
         assertEquals(List.of("Key file passphrase: "), typed.prompts);
@@ -305,8 +316,8 @@ class KeyfileCommandTest {
         Fixture f = new Fixture(dir);
         Path key = dir.resolve("miner.key");
         assertEquals(0, run(new World().passphrase(PASSPHRASE), "keyfile", "create", "--out", key.toString(), FAST,
-                "--identity-key", Nip19.encodeNsec(Hex.decode(f.identityHex(2))), "--frost-share", f.frostHex(2),
-                "--dta-share", Hex.encode(DtaShareEntry.encode(f.dta))).exit());
+                "--identity-key-file", secretFile(Nip19.encodeNsec(Hex.decode(f.identityHex(2)))), "--frost-share-file", secretFile(f.frostHex(2)),
+                "--dta-share", secretFile(Hex.encode(DtaShareEntry.encode(f.dta)))).exit());
         Path pw = dir.resolve("passphrase");
         Files.writeString(pw, PASSPHRASE + "\n");
         World w = new World();
@@ -339,7 +350,7 @@ class KeyfileCommandTest {
         Path key = dir.resolve("miner.key");
         // written without --federation, so nothing stopped the mix-up
         assertEquals(0, run(new World().passphrase(PASSPHRASE), "keyfile", "create", "--out", key.toString(), FAST,
-                "--identity-key", f.identityHex(1), "--frost-share", f.frostHex(2)).exit());
+                "--identity-key-file", secretFile(f.identityHex(1)), "--frost-share-file", secretFile(f.frostHex(2))).exit());
         Result r = run(new World().passphrase(PASSPHRASE), "keyfile", "inspect", key.toString(),
                 "--federation", f.federationFile.toString());
         assertEquals(Drey.EXIT_INVALID, r.exit());
@@ -353,11 +364,11 @@ class KeyfileCommandTest {
         Fixture f = new Fixture(dir);
         Path key = dir.resolve("miner.key");
         World w = new World().passphrase(PASSPHRASE);
-        assertEquals(0, run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key", f.identityHex(2)).exit());
+        assertEquals(0, run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key-file", secretFile(f.identityHex(2))).exit());
 
         // the wrong member's share is refused against the federation, and the file is left alone
         byte[] before = Files.readAllBytes(key);
-        Result r = run(w, "keyfile", "add", key.toString(), "--frost-share", f.frostHex(3),
+        Result r = run(w, "keyfile", "add", key.toString(), "--frost-share-file", secretFile(f.frostHex(3)),
                 "--federation", f.federationFile.toString());
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.message().startsWith("nothing was written: the federation lists"), r.err());
@@ -365,7 +376,7 @@ class KeyfileCommandTest {
 
         World stdin = new World().passphrase(PASSPHRASE);
         stdin.stdin = f.dtaJsonWithoutLeadingZeros();
-        r = run(stdin, "keyfile", "add", key.toString(), "--frost-share", f.frostHex(2), "--dta-share", "-",
+        r = run(stdin, "keyfile", "add", key.toString(), "--frost-share-file", secretFile(f.frostHex(2)), "--dta-share", "-",
                 "--federation", f.federationFile.toString());
         assertEquals(0, r.exit(), r.err());
         assertNoSecret(f, r.out());
@@ -379,13 +390,13 @@ class KeyfileCommandTest {
         assertEquals(f.dta, DtaShareEntry.decode(s.require(SecretKind.DTA_SHARE)));
 
         // the same value again changes nothing; a different one needs --replace
-        r = run(w, "keyfile", "add", key.toString(), "--frost-share", f.frostHex(2));
+        r = run(w, "keyfile", "add", key.toString(), "--frost-share-file", secretFile(f.frostHex(2)));
         assertEquals(0, r.exit(), r.err());
         assertEquals("[\"frost-share\"]", r.json().get("unchanged").toString());
-        r = run(w, "keyfile", "add", key.toString(), "--identity-key", f.identityHex(3));
+        r = run(w, "keyfile", "add", key.toString(), "--identity-key-file", secretFile(f.identityHex(3)));
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.message().contains("already holds a different identity-key; --replace overwrites it"), r.err());
-        r = run(w, "keyfile", "add", key.toString(), "--identity-key", f.identityHex(3), "--frost-share", f.frostHex(3),
+        r = run(w, "keyfile", "add", key.toString(), "--identity-key-file", secretFile(f.identityHex(3)), "--frost-share-file", secretFile(f.frostHex(3)),
                 "--replace", "--federation", f.federationFile.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("[\"identity-key\",\"frost-share\"]", r.json().get("replaced").toString());
@@ -430,7 +441,7 @@ class KeyfileCommandTest {
     }
 
     @Test
-    void anEnvelopeFileIsSealedWithAKmsDataKeyAndOpenedByItsStoredKeyId() throws Exception {
+    void anEnvelopeFileIsSealedWithAKmsDataKeyAndOpenedOnlyUnderThePinnedKey() throws Exception {
         Fixture f = new Fixture(dir);
         byte[] master = new byte[32];
         RNG.nextBytes(master);
@@ -441,7 +452,7 @@ class KeyfileCommandTest {
         w.settings.put(SecretStores.KMS_REGION, "eu-west-1");
         Path key = dir.resolve("miner.kms");
         Result r = run(w, "keyfile", "create", "--out", key.toString(), "--kind", "envelope",
-                "--identity-key", f.identityHex(2), "--frost-share", f.frostHex(2));
+                "--identity-key-file", secretFile(f.identityHex(2)), "--frost-share-file", secretFile(f.frostHex(2)));
         assertEquals(0, r.exit(), r.err());
         assertEquals("envelope", r.json().get("format").asText());
         assertEquals("kms", r.json().get("backend").asText());
@@ -450,14 +461,28 @@ class KeyfileCommandTest {
         assertArrayEquals(Hex.decode(f.frostHex(2)),
                 EnvelopeKeyFile.open(Files.readAllBytes(key), w.kms).require(SecretKind.FROST_SHARE));
 
+        // Opening is pinned to the operator's key, never the one the file's header names.
+        World unpinned = new World();
+        unpinned.kms = w.kms;
+        r = run(unpinned, "keyfile", "inspect", key.toString());
+        assertEquals(Drey.EXIT_FAILURE, r.exit());
+        assertTrue(r.message().startsWith("opening an envelope key file needs the KMS key it must be sealed under"),
+                r.err());
+        assertTrue(unpinned.kmsConnections.isEmpty());
+        String otherArn = "arn:aws:kms:eu-west-1:999999999999:key/ffffffff-12ab-34cd-56ef-1234567890ab";
+        r = run(unpinned, "keyfile", "inspect", key.toString(), "--kms-key-id", otherArn);
+        assertEquals(Drey.EXIT_FAILURE, r.exit());
+        assertTrue(r.message().contains("names KMS key " + arn + " but the configured key"), r.err());
+
         World reader = new World();
         reader.kms = w.kms;
-        r = run(reader, "keyfile", "inspect", key.toString(), "--kms-region", "eu-central-1");
+        r = run(reader, "keyfile", "inspect", key.toString(), "--kms-region", "eu-central-1", "--kms-key-id", arn);
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(arn + "@eu-central-1"), reader.kmsConnections);
         assertNoSecret(f, r.out());
 
-        r = run(reader, "keyfile", "add", key.toString(), "--dta-share", Hex.encode(DtaShareEntry.encode(f.dta)));
+        reader.settings.put(SecretStores.KMS_KEY_ID, arn);
+        r = run(reader, "keyfile", "add", key.toString(), "--dta-share", secretFile(Hex.encode(DtaShareEntry.encode(f.dta))));
         assertEquals(0, r.exit(), r.err());
         assertEquals(f.dta, DtaShareEntry.decode(EnvelopeKeyFile.open(Files.readAllBytes(key), w.kms)
                 .require(SecretKind.DTA_SHARE)));
@@ -475,25 +500,69 @@ class KeyfileCommandTest {
         assertEquals(Drey.EXIT_USAGE, r.exit());
     }
 
+    /** Issue 11: a secret written as an option value would show in the process list; it is refused unread. */
+    @Test
+    void secretsOnTheCommandLineAreRefusedWithoutEchoingThem() throws Exception {
+        Fixture f = new Fixture(dir);
+        Path key = dir.resolve("miner.key");
+        World w = new World().passphrase(PASSPHRASE);
+        for (String[] given : new String[][] {{"--identity-key", f.identityHex(2)},
+                {"--identity-key", Nip19.encodeNsec(Hex.decode(f.identityHex(2)))}, {"--frost-share", f.frostHex(2)}}) {
+            Result r = run(w, "keyfile", "create", "--out", key.toString(), FAST, given[0], given[1]);
+            assertEquals(Drey.EXIT_FAILURE, r.exit(), r.err());
+            assertEquals(given[0] + ": a secret on the command line shows in the process list and the shell history, "
+                    + "so it is not accepted; use " + given[0] + "-file FILE or " + given[0] + " - (standard input)",
+                    r.message());
+            assertFalse(r.err().contains(given[1]), "the value is not echoed");
+        }
+        Result r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--dta-share",
+                Hex.encode(DtaShareEntry.encode(f.dta)));
+        assertEquals(Drey.EXIT_FAILURE, r.exit());
+        assertFalse(r.err().contains(Hex.encode(DtaShareEntry.encode(f.dta))));
+        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key", "-", "--identity-key-file",
+                secretFile(f.identityHex(2)));
+        assertEquals("give --identity-key - or --identity-key-file FILE, not both", r.message());
+        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--frost-share-file",
+                dir.resolve("absent").toString());
+        assertEquals("--frost-share-file: no such file: " + dir.resolve("absent"), r.message());
+        assertFalse(Files.exists(key), "nothing was written");
+
+        // from a file and from standard input, the same key
+        assertEquals(0, run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key-file",
+                secretFile(Nip19.encodeNsec(Hex.decode(f.identityHex(2)))), "--frost-share-file",
+                secretFile(f.frostHex(2))).exit());
+        SecretStore s = SecretStores.open(Map.of(SecretStores.PATH, key.toString(), SecretStores.PASSPHRASE, PASSPHRASE)::get);
+        assertArrayEquals(Hex.decode(f.identityHex(2)), s.require(SecretKind.IDENTITY_KEY));
+        assertArrayEquals(Hex.decode(f.frostHex(2)), s.require(SecretKind.FROST_SHARE));
+        World stdin = new World().passphrase(PASSPHRASE);
+        stdin.stdin = " " + f.frostHex(2) + "\n";
+        assertEquals(0, run(stdin, "keyfile", "create", "--out", key.toString(), FAST, "--force", "--frost-share", "-")
+                .exit());
+        assertArrayEquals(Hex.decode(f.frostHex(2)), SecretStores.open(Map.of(SecretStores.PATH, key.toString(),
+                SecretStores.PASSPHRASE, PASSPHRASE)::get).require(SecretKind.FROST_SHARE));
+    }
+
     @Test
     void badInputsAreNamedWithoutEchoingThem() throws Exception {
         Path key = dir.resolve("miner.key");
         World w = new World().passphrase(PASSPHRASE);
         String almost = "zz" + "11".repeat(31);
-        Result r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--frost-share", almost);
+        Result r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--frost-share-file", secretFile(almost));
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.message().startsWith("--frost-share: not a FROST signing share"), r.err());
         assertFalse(r.err().contains(almost));
 
-        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--frost-share", Hex.encode(Scalar.N.toByteArray()).substring(2));
+        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--frost-share-file", secretFile(Hex.encode(Scalar.N.toByteArray()).substring(2)));
         assertEquals(Drey.EXIT_FAILURE, r.exit(), "the group order is not a share");
 
-        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key", "nsec1notakey");
+        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--identity-key-file", secretFile("nsec1notakey"));
         assertTrue(r.message().startsWith("--identity-key: not a valid secret key"), r.err());
 
         r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--dta-share", "secret-but-mistyped");
-        assertEquals("--dta-share: neither an existing file nor hex of a dta-share entry", r.message());
-        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--dta-share", "0c"); // an id length past the end
+        assertTrue(r.message().startsWith("--dta-share takes a FILE or - (standard input), and the value is not an "
+                + "existing file"), r.err());
+        assertFalse(r.err().contains("secret-but-mistyped"));
+        r = run(w, "keyfile", "create", "--out", key.toString(), FAST, "--dta-share", secretFile("0c")); // id length past the end
         assertEquals("--dta-share: dta-share: entry is truncated", r.message());
         Path json = dir.resolve("dta.json");
         Files.writeString(json, "{\"curve\":\"bls381\",\"index\":0,\"share\":\"" + "01".repeat(32) + "\"}");

@@ -24,6 +24,7 @@ import dev.drey.kv.MvStoreKeyValueStore;
 import dev.drey.nostr.Event;
 import dev.drey.secrets.SecretKind;
 import dev.drey.secrets.SecretStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -79,7 +80,7 @@ class KeyfileDkgRunTest {
         KeyfileCommandTest.World w = new KeyfileCommandTest.World().passphrase(PASSPHRASE);
         w.settings.put(KvConfig.PATH, kvA.toString());
         KeyfileCommandTest.Result created = KeyfileCommandTest.run(w, "keyfile", "create", "--out", key.toString(),
-                "--scrypt-cost=10", "--identity-key", Hex.encode(a));
+                "--scrypt-cost=10", "--identity-key-file", Files.writeString(dir.resolve("identity.key"), Hex.encode(a)).toString());
         assertEquals(0, created.exit(), created.err());
 
         KeyfileCommandTest.Result added = KeyfileCommandTest.run(w, "keyfile", "add", key.toString(), "--dkg-run",

@@ -3,10 +3,9 @@ package dev.drey.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import dev.drey.crypto.Vectors;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,7 @@ class MpinCommandTest {
     }
 
     private static Path vectors(String name) {
-        String dir = System.getProperty("vectors.dir");
-        Path f = (dir == null ? Path.of("../shared/vectors") : Path.of(dir)).resolve("mpin").resolve(name);
-        assumeTrue(Files.isRegularFile(f), "vector file missing: " + f + "; skipping");
-        return f;
+        return Vectors.file("mpin/" + name);
     }
 
     private static void assertAllPassed(FrostCommandTest.Result r, String curve) throws Exception {

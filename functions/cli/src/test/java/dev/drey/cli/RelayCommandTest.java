@@ -88,7 +88,7 @@ class RelayCommandTest {
     }
 
     @Test
-    void aPrivateRelayNeedsSomeoneAllowedAndValidKeys() {
+    void aPrivateRelayNeedsSomeoneAllowedAndValidKeys() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine cl = Drey.commandLine();
         cl.setErr(new PrintWriter(err));
@@ -96,10 +96,16 @@ class RelayCommandTest {
         assertTrue(err.toString().contains("--allow"), err.toString());
         assertEquals(Drey.EXIT_FAILURE, cl.execute("relay", "--port", "0", "--allow", "nothex"));
         assertTrue(err.toString().contains("public key must be 64 hex characters or an npub"), err.toString());
-        assertEquals(Drey.EXIT_FAILURE, cl.execute("relay", "--port", "0", "--allow", PUBKEY, "--secret-key", "zz"));
+        assertEquals(Drey.EXIT_FAILURE, cl.execute("relay", "--port", "0", "--allow", PUBKEY, "--secret-key-file",
+                secretFile("zz")));
         assertTrue(err.toString().contains("not a valid secret key"));
         assertFalse(err.toString().contains("\"zz\""));
         assertThrows(IllegalArgumentException.class, () -> StandaloneRelay.start(new StandaloneRelay.Options(
                 "127.0.0.1", 70000, List.of(PUBKEY), List.of(), null, "", null, null)));
+    }
+
+    private static String secretFile(String value) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "relay-command-test"));
+        return java.nio.file.Files.writeString(dir.resolve("secret"), value).toString();
     }
 }

@@ -7,27 +7,20 @@ import java.util.Arrays;
  * BIP-340 Schnorr signatures in pure Java on BouncyCastle: the reference path and the
  * fallback ({@link Schnorr} picks libsecp256k1 when it loads).
  *
- * <p>{@link #FINAL} is BIP-340 as deployed (nostr, libsecp256k1, nostr-tools). {@link #DRAFT_2020}
- * is the February 2020 draft ("BIP340/" tags, R with square y) that the conformance file in
- * shared/vectors was generated from; it exists so that file can be checked byte for byte and is
- * never used for nostr (see docs/ARCHITECTURE.md).
+ * <p>{@link #FINAL} is BIP-340 as deployed (nostr, libsecp256k1, nostr-tools) and as the
+ * conformance file in shared/vectors specifies it; messages may have any length.
  */
 public final class Bip340 {
-    public static final Bip340 FINAL = new Bip340("BIP0340", false);
-    public static final Bip340 DRAFT_2020 = new Bip340("BIP340", true);
-
-    private static final BigInteger HALF_P_MINUS_1 = Point.P.subtract(BigInteger.ONE).shiftRight(1);
+    public static final Bip340 FINAL = new Bip340("BIP0340");
 
     private final Hashes.Tagged auxTag;
     private final Hashes.Tagged nonceTag;
     private final Hashes.Tagged challengeTag;
-    private final boolean squareYForR;
 
-    private Bip340(String tagPrefix, boolean squareYForR) {
+    private Bip340(String tagPrefix) {
         this.auxTag = new Hashes.Tagged(tagPrefix + "/aux");
         this.nonceTag = new Hashes.Tagged(tagPrefix + "/nonce");
         this.challengeTag = new Hashes.Tagged(tagPrefix + "/challenge");
-        this.squareYForR = squareYForR;
     }
 
     /** The x-only public key of a 32-byte secret key. */
@@ -53,7 +46,7 @@ public final class Bip340 {
             throw new CryptoException("bip340: derived nonce is zero");
         }
         Point r = Point.mulG(k0);
-        Scalar k = acceptableR(r) ? k0 : k0.negate();
+        Scalar k = r.hasEvenY() ? k0 : k0.negate();
         byte[] rx = r.xOnly();
         Scalar e = challenge(rx, px, message);
         byte[] sig = Bytes.concat(rx, k.add(e.mul(d)).encode());
@@ -84,18 +77,11 @@ public final class Bip340 {
         }
         Scalar e = challenge(rx, publicKeyX, message);
         Point big = Point.sumOfTwo(Point.G, Scalar.of(s), p, e.negate()); // R = s·G - e·P
-        return !big.isInfinity() && acceptableR(big) && big.x().equals(r);
+        return !big.isInfinity() && big.hasEvenY() && big.x().equals(r);
     }
 
     /** e = int(hash_challenge(x(R) || x(P) || m)) mod n. */
     public Scalar challenge(byte[] rx, byte[] px, byte[] message) {
         return Scalar.reduce(challengeTag.hash(rx, px, message));
-    }
-
-    private boolean acceptableR(Point r) {
-        if (!squareYForR) {
-            return r.hasEvenY();
-        }
-        return r.y().modPow(HALF_P_MINUS_1, Point.P).equals(BigInteger.ONE);
     }
 }

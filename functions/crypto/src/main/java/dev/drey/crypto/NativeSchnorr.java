@@ -59,6 +59,12 @@ public final class NativeSchnorr {
         if (!Arrays.equals(expected, actual)) {
             throw new CryptoException("libsecp256k1: self-test signature differs from the pure BIP-340 path");
         }
+        // The secret-scalar multiplications (SecretMul) against the pure path too.
+        Scalar a = Scalar.reduce(sk);
+        Scalar b = Scalar.reduce(msg);
+        if (!mulG(a).equals(Point.mulG(a)) || !mul(Point.mulG(a), b).equals(Point.mulG(a).mul(b))) {
+            throw new CryptoException("libsecp256k1: self-test point multiplication differs from the pure path");
+        }
         byte[] tampered = actual.clone();
         tampered[63] ^= 1;
         if (verify(Bip340.publicKey(sk), msg, tampered)) {
@@ -116,6 +122,33 @@ public final class NativeSchnorr {
         } catch (Secp256k1Exception e) {
             // The binding throws when the key does not parse (off the curve, x >= p).
             return false;
+        }
+    }
+
+    /** k·G for a non-zero secret k, in constant time ({@code secp256k1_ec_pubkey_create}). */
+    public Point mulG(Scalar k) {
+        byte[] kb = k.encode();
+        try {
+            return Point.decodeUncompressed(lib.pubkeyCreate(kb));
+        } catch (Secp256k1Exception e) {
+            throw new CryptoException("libsecp256k1: k·G failed (k must be non-zero): " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(kb, (byte) 0);
+        }
+    }
+
+    /**
+     * k·P for a non-zero secret k and a finite point P, in constant time in k
+     * ({@code secp256k1_ec_pubkey_tweak_mul}).
+     */
+    public Point mul(Point p, Scalar k) {
+        byte[] kb = k.encode();
+        try {
+            return Point.decodeUncompressed(lib.pubKeyTweakMul(p.encodeCompressed(), kb));
+        } catch (Secp256k1Exception e) {
+            throw new CryptoException("libsecp256k1: k·P failed (k must be non-zero): " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(kb, (byte) 0);
         }
     }
 

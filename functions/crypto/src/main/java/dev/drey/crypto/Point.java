@@ -71,6 +71,26 @@ public final class Point {
         }
     }
 
+    /**
+     * Strict 65-byte SEC1 uncompressed decoding ({@code 04 || x || y}), as libsecp256k1 returns points:
+     * no square root needed, and a point off the curve is refused.
+     */
+    static Point decodeUncompressed(byte[] b65) {
+        if (b65 == null || b65.length != 65 || b65[0] != 0x04) {
+            throw new CryptoException("point: expected 65-byte uncompressed encoding");
+        }
+        BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(b65, 1, 33));
+        BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(b65, 33, 65));
+        if (x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
+            throw new CryptoException("point: coordinate not below the field prime");
+        }
+        try {
+            return new Point(CURVE.validatePoint(x, y).normalize());
+        } catch (IllegalArgumentException e) {
+            throw new CryptoException("point: not on the curve");
+        }
+    }
+
     /** k·G (BouncyCastle's fixed-point comb with precomputation). */
     public static Point mulG(Scalar k) {
         return wrap(G.p.multiply(k.toBigInteger()));

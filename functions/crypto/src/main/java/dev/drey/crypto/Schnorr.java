@@ -59,6 +59,11 @@ public final class Schnorr {
         return backend().verify(publicKeyX, message, signature);
     }
 
+    /** The loaded libsecp256k1 binding, if the native path is in use ({@link SecretMul} shares it). */
+    static Optional<NativeSchnorr> nativePath() {
+        return backend().nativePath();
+    }
+
     private static Backend backend() {
         return Chosen.BACKEND;
     }

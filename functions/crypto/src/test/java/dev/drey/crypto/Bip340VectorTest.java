@@ -14,26 +14,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every row of shared/vectors/bip340/test-vectors.csv. The file in use is the February 2020
- * BIP-340 draft ("BIP340/" tags, R with square y); its comments say which variant it is
- * ("has_square_y" for the draft, "has_even_y" for the final BIP), so the rows run through the
- * matching {@link Bip340} variant and would run through {@link Bip340#FINAL} (and libsecp256k1)
- * if the file were replaced by the final vectors.
+ * Every row of shared/vectors/bip340/test-vectors.csv, the final BIP-340 file (19 rows, messages of
+ * 0, 1, 17, 32 and 100 bytes), through the production paths: {@link Schnorr} (what nostr uses),
+ * the pure {@link Bip340#FINAL} and, for 32-byte messages (the only length the binding takes),
+ * libsecp256k1 directly.
  */
 class Bip340VectorTest {
     private static final String FILE = "bip340/test-vectors.csv";
 
     private static List<Row> rows;
-    private static boolean isFinal;
 
     record Row(int index, byte[] secretKey, byte[] publicKey, byte[] auxRand, byte[] message, byte[] signature,
             boolean expected, String comment) {
         boolean hasSecretKey() {
             return secretKey.length > 0;
+        }
+
+        String where() {
+            return "row " + index + " (" + message.length + "-byte message" + (comment.isEmpty() ? "" : ", " + comment)
+                    + ")";
         }
     }
 
@@ -48,12 +54,6 @@ class Bip340VectorTest {
                 rows.add(parse(line));
             }
         }
-        boolean draft = rows.stream().anyMatch(r -> r.comment().contains("has_square_y"));
-        boolean fin = rows.stream().anyMatch(r -> r.comment().contains("has_even_y"));
-        if (draft == fin) {
-            fail(FILE + ": cannot tell the BIP-340 variant (has_square_y: " + draft + ", has_even_y: " + fin + ")");
-        }
-        isFinal = fin;
     }
 
     private static Row parse(String line) {
@@ -74,54 +74,61 @@ class Bip340VectorTest {
         return Hex.decode(field.toLowerCase(Locale.ROOT)); // the file uses uppercase hex
     }
 
-    private static Bip340 variant() {
-        return isFinal ? Bip340.FINAL : Bip340.DRAFT_2020;
-    }
-
     @Test
-    void fileIsTheFebruary2020DraftWithFifteenRows() {
-        // Documents what the shared file is today; the other tests adapt if it changes.
-        assertFalse(isFinal, FILE + " now holds the final BIP-340 vectors: update this note and the report");
-        assertEquals(15, rows.size());
+    void fileIsTheFinalBipWithNineteenRowsAndVariableLengthMessages() {
+        // The 2020 draft had 15 rows, all with 32-byte messages and "has_square_y" comments.
+        assertEquals(19, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(i, rows.get(i).index());
         }
+        assertTrue(rows.stream().noneMatch(r -> r.comment().contains("has_square_y")), "draft rows in " + FILE);
+        assertEquals(Set.of(0, 1, 17, 32, 100),
+                rows.stream().map(r -> r.message().length).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
     void everyRowSignsByteExactAndVerifiesAsExpected() {
-        Bip340 v = variant();
         int signed = 0;
+        Set<Integer> signedLengths = new TreeSet<>();
         for (Row r : rows) {
             if (r.hasSecretKey()) {
-                assertArrayEquals(r.publicKey(), Bip340.publicKey(r.secretKey()), "row " + r.index() + " public key");
-                assertArrayEquals(r.signature(), v.sign(r.secretKey(), r.message(), r.auxRand()),
-                        "row " + r.index() + " signature");
+                assertArrayEquals(r.publicKey(), Bip340.publicKey(r.secretKey()), r.where() + " public key");
+                assertArrayEquals(r.publicKey(), Schnorr.publicKey(r.secretKey()), r.where() + " Schnorr public key");
+                assertArrayEquals(r.signature(), Bip340.FINAL.sign(r.secretKey(), r.message(), r.auxRand()),
+                        r.where() + " pure signature");
+                assertArrayEquals(r.signature(), Schnorr.sign(r.secretKey(), r.message(), r.auxRand()),
+                        r.where() + " Schnorr signature");
                 signed++;
+                signedLengths.add(r.message().length);
             }
-            assertEquals(r.expected(), v.verify(r.publicKey(), r.message(), r.signature()),
-                    "row " + r.index() + " verification (" + r.comment() + ")");
+            assertEquals(r.expected(), Bip340.FINAL.verify(r.publicKey(), r.message(), r.signature()),
+                    r.where() + " pure verification");
+            assertEquals(r.expected(), Schnorr.verify(r.publicKey(), r.message(), r.signature()),
+                    r.where() + " Schnorr verification");
+            assertEquals(r.expected(), Schnorr.Backend.select(true).verify(r.publicKey(), r.message(), r.signature()),
+                    r.where() + " Schnorr pure backend verification");
         }
-        assertTrue(signed >= 4, "expected signing rows, found " + signed);
+        assertEquals(8, signed, "signing rows");
+        assertEquals(Set.of(0, 1, 17, 32, 100), signedLengths);
     }
 
     @Test
-    void finalVectorsAlsoMatchLibsecp256k1() {
-        if (!isFinal) {
-            return; // the draft's tags and R rule differ from what libsecp256k1 implements
-        }
+    void thirtyTwoByteRowsAlsoMatchLibsecp256k1() {
         NativeSchnorr lib = NativeSchnorr.load();
+        int checked = 0;
         for (Row r : rows) {
             if (!NativeSchnorr.supports(r.message())) {
-                continue;
+                continue; // the binding refuses other lengths; Schnorr sends them to the pure path (checked above)
             }
             if (r.hasSecretKey()) {
                 assertArrayEquals(r.signature(), lib.sign(r.secretKey(), r.message(), r.auxRand()),
-                        "row " + r.index() + " libsecp256k1 signature");
+                        r.where() + " libsecp256k1 signature");
             }
             assertEquals(r.expected(), lib.verify(r.publicKey(), r.message(), r.signature()),
-                    "row " + r.index() + " libsecp256k1 verification");
+                    r.where() + " libsecp256k1 verification");
+            checked++;
         }
+        assertEquals(15, checked, "rows with 32-byte messages");
     }
 
     /**
@@ -148,7 +155,7 @@ class Bip340VectorTest {
             }
             assertFalse(Schnorr.verify(r.publicKey(), r.message(), r.signature()), "row " + r.index() + " Schnorr");
         }
-        // The draft file has: key off the curve, key x >= p, r not on the curve, r == p, s == n.
+        // The file has: key off the curve, key x >= p, r not on the curve, r == p, s == n.
         assertTrue(malformed.size() >= 5, "expected at least 5 malformed rows, found " + malformed);
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class CommandLineInteropTest {
 
     @Test
-    void keygenSignVerifyAndNip44WithNostrTools() throws Exception {
+    void keygenSignVerifyAndNip44WithNostrTools(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         JsonNode keys = NodePeer.JSON.readTree(DreyCommand.run("", "keygen").stdout());
         JsonNode peerKeys = NodePeer.JSON.readTree(DreyCommand.run("", "keygen").stdout());
         String sk = keys.get("secretKey").asText();
@@ -21,7 +22,10 @@ class CommandLineInteropTest {
                 NodePeer.call(NodePeer.request("publicKey").put("secretKey", sk)).get("publicKey").asText());
 
         String template = "{\"kind\":1,\"content\":\"tab\\t nul\\u0000 ls\\u2028 \\ud83d\\ude00\",\"tags\":[[\"t\",\"drey\"]],\"created_at\":1700000000}";
-        DreyCommand.Result signed = DreyCommand.run(template, "event", "sign", "--secret-key", keys.get("nsec").asText());
+        // Secrets come from files, never the command line (the process list would show them).
+        String nsecFile = java.nio.file.Files.writeString(dir.resolve("me.nsec"), keys.get("nsec").asText()).toString();
+        String skFile = java.nio.file.Files.writeString(dir.resolve("me.hex"), sk + "\n").toString();
+        DreyCommand.Result signed = DreyCommand.run(template, "event", "sign", "--secret-key-file", nsecFile);
         assertEquals(0, signed.exitCode(), signed.stderr());
         JsonNode event = NodePeer.JSON.readTree(signed.stdout());
         ObjectNode req = NodePeer.request("verifyEvents");
@@ -42,12 +46,12 @@ class CommandLineInteropTest {
                 .put("peer", keys.get("publicKey").asText());
         enc.putArray("plaintexts").add("share for miner 3 😀");
         String payload = NodePeer.call(enc).get(0).asText();
-        DreyCommand.Result dec = DreyCommand.run(payload, "nip44", "decrypt", "--secret-key", sk,
+        DreyCommand.Result dec = DreyCommand.run(payload, "nip44", "decrypt", "--secret-key-file", skFile,
                 "--peer", peerKeys.get("npub").asText());
         assertEquals(0, dec.exitCode(), dec.stderr());
         assertEquals("share for miner 3 😀", NodePeer.JSON.readTree(dec.stdout()).get("plaintext").asText());
 
-        DreyCommand.Result back = DreyCommand.run("reply ✓", "nip44", "encrypt", "--secret-key", sk,
+        DreyCommand.Result back = DreyCommand.run("reply ✓", "nip44", "encrypt", "--secret-key-file", skFile,
                 "--peer", peerKeys.get("publicKey").asText());
         ObjectNode decReq = NodePeer.request("nip44Decrypt").put("secretKey", peerKeys.get("secretKey").asText())
                 .put("peer", keys.get("publicKey").asText());
@@ -78,13 +82,18 @@ class CommandLineInteropTest {
     }
 
     @Test
-    void errorsAreJsonWithTheDocumentedExitCodes() throws Exception {
+    void errorsAreJsonWithTheDocumentedExitCodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         DreyCommand.Result usage = DreyCommand.run("", "event", "sign");
         assertEquals(64, usage.exitCode());
         assertEquals("usage", NodePeer.JSON.readTree(usage.stderr()).get("error").asText());
-        DreyCommand.Result failed = DreyCommand.run("not json", "event", "sign", "--secret-key", "1".repeat(64));
+        String keyFile = java.nio.file.Files.writeString(dir.resolve("k"), "1".repeat(64)).toString();
+        DreyCommand.Result failed = DreyCommand.run("not json", "event", "sign", "--secret-key-file", keyFile);
         assertEquals(2, failed.exitCode());
         assertEquals("failed", NodePeer.JSON.readTree(failed.stderr()).get("error").asText());
         assertFalse(failed.stderr().contains("Exception"), "no stack trace to the operator");
+        DreyCommand.Result onCommandLine = DreyCommand.run("{}", "event", "sign", "--secret-key", "1".repeat(64));
+        assertEquals(2, onCommandLine.exitCode());
+        assertFalse(onCommandLine.stderr().contains("1".repeat(64)), "a key on the command line is refused unrepeated");
     }
 }

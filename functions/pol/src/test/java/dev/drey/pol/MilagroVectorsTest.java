@@ -3,6 +3,7 @@ package dev.drey.pol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drey.crypto.Vectors;
 import dev.drey.crypto.pairing.PairingCurve;
 import dev.drey.crypto.pairing.PairingCurves;
 import java.security.SecureRandom;
@@ -22,7 +23,7 @@ class MilagroVectorsTest {
     @CsvSource({"BN254_CX.txt, 300, 200", "BN254_CXOnePass.json, 300, 200", "BLS381.txt, 150, 100",
             "BLS383.txt, 150, 100"})
     void everyCaseMatches(String file, int cases, int successes) throws Exception {
-        MpinVectorFile f = MpinVectorFile.read(VectorFiles.file("mpin/" + file));
+        MpinVectorFile f = MpinVectorFile.read(Vectors.file("mpin/" + file));
         PairingCurve curve = PairingCurves.byName(f.curveFromName().orElseThrow());
         assertEquals(cases, f.cases().size(), "number of cases in " + file);
         MpinVectorCheck check = new MpinVectorCheck(curve, ServerChecks.all(curve), new SecureRandom());

@@ -44,8 +44,19 @@ public interface DataKeyProvider extends AutoCloseable {
 
     DataKey generateDataKey();
 
-    /** The 32-byte plaintext of a data key this provider (or its master key) encrypted. */
-    byte[] decryptDataKey(byte[] encrypted, String keyId);
+    /**
+     * The master key this provider is pinned to (configuration, e.g. {@code DREY_KMS_KEY_ID}): the only key it
+     * generates data keys under and decrypts them with. A key file's header naming another key is refused
+     * before anything is decrypted ({@link EnvelopeKeyFile#open}).
+     */
+    String keyId();
+
+    /**
+     * The 32-byte plaintext of a data key encrypted under {@link #keyId()}; a data key encrypted under any
+     * other master key fails. The key id is never taken from the file: an attacker who can replace the file
+     * could otherwise name a master key of their own and have their chosen secrets loaded.
+     */
+    byte[] decryptDataKey(byte[] encrypted);
 
     @Override
     default void close() {

@@ -13,7 +13,10 @@ import java.util.Arrays;
  * <pre>
  * "DREY" 'E' version=1 keyIdLength[2] keyId encryptedKeyLength[2] encryptedKey nonce[12] ciphertext-and-tag
  * </pre>
- * Everything before the ciphertext is associated data.
+ * Everything before the ciphertext, the key id included, is associated data, so a header whose key id was
+ * swapped fails authentication. Opening is pinned: the provider's configured key ({@link DataKeyProvider#keyId()},
+ * {@code DREY_KMS_KEY_ID}) must be the key the header names, and the data key is decrypted under the configured
+ * key, never under the one the (not yet authenticated) header names.
  */
 public final class EnvelopeKeyFile {
     static final byte[] MAGIC = {'D', 'R', 'E', 'Y', 'E'};
@@ -24,6 +27,11 @@ public final class EnvelopeKeyFile {
 
     public static byte[] seal(SecretBundle bundle, DataKeyProvider keys, SecureRandom rng) {
         DataKeyProvider.DataKey dataKey = keys.generateDataKey();
+        if (!dataKey.keyId().equals(keys.keyId())) {
+            // KMS reports the key's ARN; a file naming another key than the pin could never be opened again.
+            throw new SecretStoreException("KMS made the data key under " + dataKey.keyId() + ", not the configured "
+                    + keys.keyId() + " (DREY_KMS_KEY_ID must be the key's ARN)");
+        }
         byte[] keyId = dataKey.keyId().getBytes(StandardCharsets.UTF_8);
         byte[] encryptedKey = dataKey.encrypted();
         if (keyId.length > 0xffff || encryptedKey.length > 0xffff) {
@@ -49,7 +57,11 @@ public final class EnvelopeKeyFile {
         if (file.length - h.length() < Aead.TAG_BITS / 8) {
             throw new SecretStoreException("envelope key file is truncated");
         }
-        byte[] key = keys.decryptDataKey(h.encryptedKey(), h.keyId());
+        if (!h.keyId().equals(keys.keyId())) {
+            throw new SecretStoreException("the envelope key file names KMS key " + h.keyId() + " but the configured key "
+                    + "(DREY_KMS_KEY_ID) is " + keys.keyId() + "; refusing to open it");
+        }
+        byte[] key = keys.decryptDataKey(h.encryptedKey());
         try {
             byte[] plain = Aead.open(key, h.nonce(), Arrays.copyOf(file, h.length()),
                     Arrays.copyOfRange(file, h.length(), file.length));
@@ -64,7 +76,8 @@ public final class EnvelopeKeyFile {
 
     /**
      * The master key that encrypted the file's data key, as KMS reported it when the file was sealed (a key
-     * ARN on AWS); read from the header, not yet authenticated. Opening and rewriting need it, nothing secret.
+     * ARN on AWS); read from the header, not yet authenticated: for display and error messages only, never to
+     * choose the key a file is opened with.
      */
     public static String keyId(byte[] file) {
         return header(file).keyId();

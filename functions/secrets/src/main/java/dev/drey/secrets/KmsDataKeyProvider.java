@@ -26,7 +26,8 @@ public final class KmsDataKeyProvider implements DataKeyProvider {
     private final String keyId;
 
     public KmsDataKeyProvider(KmsClient kms, String keyId) {
-        if (kms == null || keyId == null || keyId.isBlank()) {
+        requireKeyArn(keyId);
+        if (kms == null) {
             throw new IllegalArgumentException("KMS data keys: need a client and a key id (DREY_KMS_KEY_ID)");
         }
         this.kms = kms;
@@ -35,11 +36,26 @@ public final class KmsDataKeyProvider implements DataKeyProvider {
 
     /** A client on the SDK's default credentials chain; {@code region} null for the default region chain. */
     public static KmsDataKeyProvider connect(String keyId, String region) {
+        requireKeyArn(keyId);
         KmsClientBuilder b = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         if (region != null && !region.isBlank()) {
             b.region(Region.of(region));
         }
         return new KmsDataKeyProvider(b.build(), keyId);
+    }
+
+    /**
+     * The pin must be the key ARN: key files record the ARN KMS reports and opening compares it with the pin,
+     * so an alias (which can also be re-pointed) or a bare key id would never match.
+     */
+    static void requireKeyArn(String keyId) {
+        if (keyId == null || keyId.isBlank()) {
+            throw new SecretStoreException("KMS data keys: need the KMS key's ARN (DREY_KMS_KEY_ID)");
+        }
+        if (!keyId.startsWith("arn:") || !keyId.contains(":key/")) {
+            throw new SecretStoreException("DREY_KMS_KEY_ID must be the KMS key's ARN (arn:aws:kms:REGION:ACCOUNT:key/ID),"
+                    + " not an alias or a bare key id: " + keyId);
+        }
     }
 
     @Override
@@ -54,13 +70,19 @@ public final class KmsDataKeyProvider implements DataKeyProvider {
     }
 
     @Override
-    public byte[] decryptDataKey(byte[] encrypted, String storedKeyId) {
+    public String keyId() {
+        return keyId;
+    }
+
+    /** Decrypt with {@code KeyId} set to the pinned key: KMS refuses a data key encrypted under any other. */
+    @Override
+    public byte[] decryptDataKey(byte[] encrypted) {
         try {
-            DecryptResponse r = kms.decrypt(d -> d.keyId(storedKeyId).ciphertextBlob(SdkBytes.fromByteArray(encrypted))
+            DecryptResponse r = kms.decrypt(d -> d.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(encrypted))
                     .encryptionContext(CONTEXT));
             return r.plaintext().asByteArray();
         } catch (SdkException e) {
-            throw new SecretStoreException("KMS Decrypt of the data key (key " + storedKeyId + ") failed: "
+            throw new SecretStoreException("KMS Decrypt of the data key (key " + keyId + ") failed: "
                     + e.getMessage(), e);
         }
     }

@@ -38,10 +38,12 @@ public final class LocalDataKeyProvider implements DataKeyProvider {
     }
 
     @Override
-    public byte[] decryptDataKey(byte[] encrypted, String keyId) {
-        if (!this.keyId.equals(keyId)) {
-            throw new SecretStoreException("the data key was encrypted under " + keyId + ", not " + this.keyId);
-        }
+    public String keyId() {
+        return keyId;
+    }
+
+    @Override
+    public byte[] decryptDataKey(byte[] encrypted) {
         if (encrypted.length <= Aead.NONCE_BYTES) {
             throw new SecretStoreException("encrypted data key is truncated");
         }

@@ -86,7 +86,8 @@ class KeyFilesTest {
         assertTrue(e.getMessage().contains("does not decrypt"), e.getMessage());
         e = assertThrows(SecretStoreException.class,
                 () -> EnvelopeKeyFile.open(file, new LocalDataKeyProvider(master, "local:other", RNG)));
-        assertTrue(e.getMessage().contains("encrypted under local:test"), e.getMessage());
+        assertTrue(e.getMessage().contains("names KMS key local:test but the configured key (DREY_KMS_KEY_ID) is "
+                + "local:other"), e.getMessage());
         byte[] t = file.clone();
         t[t.length - 20] ^= 1;
         e = assertThrows(SecretStoreException.class, () -> EnvelopeKeyFile.open(t, keys));

@@ -2,6 +2,7 @@ package dev.drey.crypto.frost;
 
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class Dealer {
             }
             shares.add(new SecretShare(id, s, commitment));
             // The dealer knows s_i: the fixed-base comb is far cheaper than evaluating the commitment.
-            publicShares.put(id, Point.mulG(s));
+            publicShares.put(id, SecretMul.mulG(s));
         }
         return new Output(shares, new PublicKeyPackage(publicShares, commitment.constant(), f.size()));
     }

@@ -2,6 +2,7 @@ package dev.drey.crypto.frost;
 
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 
 /**
  * One signer's key material: its secret signing share s_i, its public verifying share s_i·G, the
@@ -26,7 +27,7 @@ public record KeyPackage(Identifier identifier, Scalar signingShare, Point verif
     /** Builds a key package from a share, checking it against the public key package. */
     public static KeyPackage of(Identifier id, Scalar signingShare, PublicKeyPackage pub) {
         Point expected = pub.verifyingShare(id);
-        if (!Point.mulG(signingShare).equals(expected)) {
+        if (!SecretMul.mulG(signingShare).equals(expected)) {
             throw new FrostException(FrostException.Fault.INVALID_SECRET_SHARE,
                     "signing share does not match the public verifying share", java.util.List.of(id));
         }

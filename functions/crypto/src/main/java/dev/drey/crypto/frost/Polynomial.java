@@ -2,6 +2,7 @@ package dev.drey.crypto.frost;
 
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class Polynomial {
     public VssCommitment commit() {
         List<Point> ps = new ArrayList<>(coefficients.size());
         for (Scalar a : coefficients) {
-            ps.add(a.isZero() ? Point.INFINITY : Point.mulG(a));
+            ps.add(a.isZero() ? Point.INFINITY : SecretMul.mulG(a));
         }
         return new VssCommitment(ps);
     }

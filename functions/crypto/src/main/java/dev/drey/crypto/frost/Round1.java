@@ -1,8 +1,8 @@
 package dev.drey.crypto.frost;
 
 import dev.drey.crypto.CryptoException;
-import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.security.SecureRandom;
 
 /** FROST round 1 (RFC 9591 section 5.1): fresh hiding and binding nonces and their commitments. */
@@ -24,7 +24,8 @@ public final class Round1 {
             byte[] bindingRandomness) {
         Scalar d = nonceGenerate(cs, secret, hidingRandomness);
         Scalar e = nonceGenerate(cs, secret, bindingRandomness);
-        return new SigningNonces(d, e, new SigningCommitments(id, Point.mulG(d), Point.mulG(e)));
+        // d and e are secret: constant-time multiplication (libsecp256k1 when loaded).
+        return new SigningNonces(d, e, new SigningCommitments(id, SecretMul.mulG(d), SecretMul.mulG(e)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.drey.crypto.frost;
 
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.util.List;
 
 /**
@@ -25,6 +26,6 @@ public record SecretShare(Identifier identifier, Scalar signingShare, VssCommitm
         if (groupKey.isInfinity()) {
             throw new FrostException(FrostException.Fault.INVALID_ELEMENT, "dealer committed to a zero group key");
         }
-        return new KeyPackage(identifier, signingShare, Point.mulG(signingShare), groupKey, commitment.size());
+        return new KeyPackage(identifier, signingShare, SecretMul.mulG(signingShare), groupKey, commitment.size());
     }
 }

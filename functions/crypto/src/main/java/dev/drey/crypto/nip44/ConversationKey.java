@@ -4,6 +4,7 @@ import dev.drey.crypto.Bytes;
 import dev.drey.crypto.CryptoException;
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,7 +44,8 @@ public final class ConversationKey {
                     "invalid public key (" + e.getMessage() + ")");
         }
         // secp256k1 has prime order and 0 < sk < n, so the product is never infinity.
-        byte[] sharedX = Bytes.fixed32(peer.mul(sk).x());
+        // Unhashed x of sk·P (libsecp256k1's ecdh would hash it): a constant-time tweak-multiply when loaded.
+        byte[] sharedX = Bytes.fixed32(SecretMul.mul(peer, sk).x());
         return Hkdf.extract(SALT, sharedX);
     }
 
