@@ -66,6 +66,8 @@ public final class MinerFunctions {
     public static final String UNITS = "drey.signer.units";
     public static final String NONCE_TTL = "drey.signer.nonce-ttl";
     public static final String RUN_TTL = "drey.roast.run-ttl";
+    /** How long a ROAST run may take from its request before a tick fails it (ISO-8601, default PT10M). */
+    public static final String RUN_TIMEOUT = "drey.roast.run-timeout";
     public static final String ROSTER = "drey.relays.roster";
     public static final String DEFAULT_RELAYS = "drey.relays.default";
     /** The PoL service keys whose DTA / M-Pin share requests are answered (npub or hex, comma-separated). */
@@ -109,8 +111,10 @@ public final class MinerFunctions {
             if (function.equals(MinerFunctions.ORCHESTRATOR)) {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
-                RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng);
-                return new RoutedFunction(ORCHESTRATOR, e -> RoutedFunction.Answer.of(orchestrator.handle(e)), relays);
+                RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng,
+                        duration(settings, RUN_TIMEOUT, RoastOrchestrator.DEFAULT_RUN_TIMEOUT));
+                return new RoutedFunction(ORCHESTRATOR, e -> RoutedFunction.Answer.of(orchestrator.handle(e)),
+                        now -> RoutedFunction.Answer.of(orchestrator.tick(now)), relays);
             }
             byte[] share = secrets.require(SecretKind.FROST_SHARE);
             KeyPackage key;
