@@ -230,6 +230,8 @@ class KeyfileCommandTest {
         deployed.put(MinerFunctions.FEDERATION_FILE, f.federationFile.toString());
         deployed.put(MinerFunctions.TRUSTED_COORDINATORS, f.federation.pubkeyOf(Identifier.of(1)));
         deployed.put(MinerFunctions.POL_SERVICE_KEYS, f.federation.pubkeyOf(Identifier.of(3)));
+        deployed.put(MinerFunctions.POL_SERVICE_KEY, f.federation.pubkeyOf(Identifier.of(3)));
+        deployed.put(MinerFunctions.REQUESTERS, f.federation.pubkeyOf(Identifier.of(3)));
         for (String function : List.of(MinerFunctions.SIGNER, ShareFunction.DTA, ShareFunction.MPIN)) {
             deployed.put(MinerFunctions.FUNCTION, function);
             try (MvStoreKeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve(function + ".mv.db"),

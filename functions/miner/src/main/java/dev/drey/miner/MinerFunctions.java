@@ -14,10 +14,12 @@ import dev.drey.roast.Federation;
 import dev.drey.roast.RoastCoordinator;
 import dev.drey.roast.RoastOrchestrator;
 import dev.drey.roast.RoastStateStore;
+import dev.drey.roast.SignRequest;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecipientRelays;
 import dev.drey.secrets.SecretKind;
 import dev.drey.secrets.SecretStore;
+import dev.drey.signer.IssuanceLimits;
 import dev.drey.signer.PolicyRules;
 import dev.drey.signer.Signer;
 import dev.drey.signer.SignerIdentity;
@@ -54,14 +56,26 @@ public final class MinerFunctions {
     public static final String PURPOSES = "drey.signer.purposes";
     public static final String REQUESTERS = "drey.signer.requesters";
     public static final String POL_SERVICE_KEY = "drey.signer.pol-service-key";
+    /** Tests only: sign for any requester instead of {@value #REQUESTERS} (logged as a warning at start). */
+    public static final String ALLOW_ANY_REQUESTER = "drey.signer.allow-any-requester";
+    /** How old a proof-of-life claim may be when an issuance citing it is first seen (ISO-8601, default P40D). */
+    public static final String CLAIM_MAX_AGE = "drey.signer.claim-max-age";
+    /** The largest issuance amount signed (a positive integer, default 1000). */
+    public static final String MAX_AMOUNT = "drey.signer.max-amount";
+    /** The issuance units signed (comma-separated, default DREY). */
+    public static final String UNITS = "drey.signer.units";
     public static final String NONCE_TTL = "drey.signer.nonce-ttl";
     public static final String RUN_TTL = "drey.roast.run-ttl";
+    /** How long a ROAST run may take from its request before a tick fails it (ISO-8601, default PT10M). */
+    public static final String RUN_TIMEOUT = "drey.roast.run-timeout";
     public static final String ROSTER = "drey.relays.roster";
     public static final String DEFAULT_RELAYS = "drey.relays.default";
     /** The PoL service keys whose DTA / M-Pin share requests are answered (npub or hex, comma-separated). */
     public static final String POL_SERVICE_KEYS = "drey.pol.service-keys";
     /** Whose DKG start requests (kind 3410 "start") the DKG function follows (npub or hex, comma-separated). */
     public static final String DKG_INITIATORS = "drey.dkg.trusted-initiators";
+
+    private static final System.Logger LOG = System.getLogger(MinerFunctions.class.getName());
 
     private MinerFunctions() {
     }
@@ -97,8 +111,10 @@ public final class MinerFunctions {
             if (function.equals(MinerFunctions.ORCHESTRATOR)) {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
-                RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng);
-                return new RoutedFunction(ORCHESTRATOR, e -> RoutedFunction.Answer.of(orchestrator.handle(e)), relays);
+                RoastOrchestrator orchestrator = new RoastOrchestrator(federation, identityKey, store, clock, rng,
+                        duration(settings, RUN_TIMEOUT, RoastOrchestrator.DEFAULT_RUN_TIMEOUT));
+                return new RoutedFunction(ORCHESTRATOR, e -> RoutedFunction.Answer.of(orchestrator.handle(e)),
+                        now -> RoutedFunction.Answer.of(orchestrator.tick(now)), relays);
             }
             byte[] share = secrets.require(SecretKind.FROST_SHARE);
             KeyPackage key;
@@ -108,7 +124,7 @@ public final class MinerFunctions {
                 Arrays.fill(share, (byte) 0);
             }
             Set<String> coordinators = requiredKeys(settings, TRUSTED_COORDINATORS, "coordinator key");
-            Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation),
+            Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation, clock),
                     coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
             return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
         } finally {
@@ -158,19 +174,62 @@ public final class MinerFunctions {
         throw new IllegalArgumentException("the key file's frost-share belongs to no member of the federation");
     }
 
-    private static SigningPolicy policy(UnaryOperator<String> s, Federation federation) {
+    /**
+     * The signer's policy; fails closed: {@value #REQUESTERS} must name the requesters (unless
+     * {@value #ALLOW_ANY_REQUESTER} is true, for tests), and when issuances are signed (the default purpose)
+     * {@value #POL_SERVICE_KEY} must name the PoL service key whose claims authorise them.
+     */
+    static SigningPolicy policy(UnaryOperator<String> s, Federation federation, Clock clock) {
         List<SigningPolicy> rules = new ArrayList<>();
         List<String> purposes = list(s.apply(PURPOSES));
-        rules.add(PolicyRules.purposeIn(Set.copyOf(purposes.isEmpty() ? List.of("drey-issuance") : purposes)));
+        Set<String> signed = Set.copyOf(purposes.isEmpty() ? List.of(SignRequest.PURPOSE_ISSUANCE) : purposes);
+        rules.add(PolicyRules.purposeIn(signed));
         Set<String> requesters = keys(s, REQUESTERS);
-        if (!requesters.isEmpty()) {
+        if (requesters.isEmpty()) {
+            if (!flag(s, ALLOW_ANY_REQUESTER)) {
+                throw new IllegalArgumentException(REQUESTERS + " must name at least one requester key (npub or hex); "
+                        + ALLOW_ANY_REQUESTER + "=true signs for anyone and is for tests only");
+            }
+            LOG.log(System.Logger.Level.WARNING, "signer: " + ALLOW_ANY_REQUESTER
+                    + "=true: any requester may ask for a group signature (tests only)");
+        } else {
             rules.add(PolicyRules.requesterIn(requesters));
         }
         String pol = s.apply(POL_SERVICE_KEY);
         if (pol != null && !pol.isBlank()) {
-            rules.add(PolicyRules.issuanceNeedsProofOfLife(pubkey(pol, POL_SERVICE_KEY), federation.groupPubkeyHex()));
+            rules.add(PolicyRules.issuanceNeedsProofOfLife(pubkey(pol, POL_SERVICE_KEY), federation.groupPubkeyHex(),
+                    issuanceLimits(s), clock));
+        } else if (signed.contains(SignRequest.PURPOSE_ISSUANCE)) {
+            throw new IllegalArgumentException(POL_SERVICE_KEY + " must name the PoL service key whose proof-of-life "
+                    + "claims authorise issuances (" + PURPOSES + " includes " + SignRequest.PURPOSE_ISSUANCE + ")");
         }
         return SigningPolicy.allOf(rules.toArray(SigningPolicy[]::new));
+    }
+
+    private static IssuanceLimits issuanceLimits(UnaryOperator<String> s) {
+        String max = s.apply(MAX_AMOUNT);
+        long maxAmount = IssuanceLimits.DEFAULT_MAX_AMOUNT;
+        if (max != null && !max.isBlank()) {
+            try {
+                maxAmount = Long.parseLong(max.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(MAX_AMOUNT + " must be a positive integer, was '" + max + "'");
+            }
+        }
+        List<String> units = list(s.apply(UNITS));
+        return new IssuanceLimits(duration(s, CLAIM_MAX_AGE, IssuanceLimits.DEFAULT_CLAIM_MAX_AGE), maxAmount,
+                units.isEmpty() ? IssuanceLimits.DEFAULT_UNITS : Set.copyOf(units));
+    }
+
+    private static boolean flag(UnaryOperator<String> s, String name) {
+        String v = s.apply(name);
+        if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
     }
 
     public static Federation federation(UnaryOperator<String> s) {

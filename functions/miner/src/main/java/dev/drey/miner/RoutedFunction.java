@@ -7,6 +7,7 @@ import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecipientRelays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * A function core (one event in, signed events and log notes out) as a deployable function: its events routed
@@ -30,10 +31,18 @@ public final class RoutedFunction implements NostrFunction {
     private final String name;
     private final Function<Event, Answer> core;
     private final RecipientRelays relays;
+    private final LongFunction<Answer> ticker;
 
     public RoutedFunction(String name, Function<Event, Answer> core, RecipientRelays relays) {
+        this(name, core, now -> new Answer(List.of(), List.of()), relays);
+    }
+
+    /** A core with a periodic tick ({@link NostrFunction#tick}), given the host's time in epoch seconds. */
+    public RoutedFunction(String name, Function<Event, Answer> core, LongFunction<Answer> ticker,
+            RecipientRelays relays) {
         this.name = name;
         this.core = core;
+        this.ticker = ticker;
         this.relays = relays;
     }
 
@@ -45,6 +54,12 @@ public final class RoutedFunction implements NostrFunction {
     @Override
     public FunctionResult handle(Event event) {
         Answer a = core.apply(event);
+        return new FunctionResult(relays.routeAll(a.events()), a.notes());
+    }
+
+    @Override
+    public FunctionResult tick(long nowEpochSeconds) {
+        Answer a = ticker.apply(nowEpochSeconds);
         return new FunctionResult(relays.routeAll(a.events()), a.notes());
     }
 }

@@ -183,6 +183,43 @@ public final class RoastCoordinator {
             }
         }
 
+        /**
+         * Keeps a message that came before the request, within fixed per-sender room so no sender can crowd out
+         * another: per signer, its first presignature and its first refusal (all a signer sends before a
+         * session exists; a later one of the same type is ignored, an honest signer re-sends the same event);
+         * and at most n signature results from anyone (their signature can only be checked once the message is
+         * known; a flood of them only crowds out other results). At most 3n messages in all.
+         */
+        void keepEarly(Early m, List<RoastOutput> out) {
+            int results = 0;
+            for (Early e : early) {
+                if (e.eventId().equals(m.eventId())) {
+                    out.add(new RoastOutput.Ignored(m.eventId(), "duplicate"));
+                    return;
+                }
+                if (e.signer() == null) {
+                    results++;
+                } else if (e.signer().equals(m.signer()) && e.message().getClass() == m.message().getClass()) {
+                    out.add(new RoastOutput.Ignored(m.eventId(), "signer " + m.signer() + " already has a "
+                            + kindName(m.message()) + " waiting for the request"));
+                    return;
+                }
+            }
+            if (m.signer() == null ? results >= n()
+                    : !(m.message() instanceof Presignature || m.message() instanceof Refusal r && r.sessionId() == 0)) {
+                out.add(new RoastOutput.Ignored(m.eventId(), m.signer() == null
+                        ? "too many signature results before the request"
+                        : "only a presignature or a refusal can come before the request"));
+                return;
+            }
+            early.add(m);
+            changed = true;
+        }
+
+        String kindName(RoastMessage m) {
+            return m instanceof Presignature ? "presignature" : "refusal";
+        }
+
         /** A signature result for this request: if it verifies, the request is signed and this run stops. */
         void resultSeen(String eventId, SignatureResult r, List<RoastOutput> out) {
             if (!r.requestId().equals(base.requestId())) {
@@ -194,18 +231,7 @@ public final class RoastCoordinator {
                 return;
             }
             if (status == Status.AWAITING_REQUEST) {
-                for (Early e : early) {
-                    if (e.eventId().equals(eventId)) {
-                        out.add(new RoastOutput.Ignored(eventId, "duplicate"));
-                        return;
-                    }
-                }
-                if (early.size() >= 2 * n()) {
-                    out.add(new RoastOutput.Ignored(eventId, "too many messages before the request"));
-                    return;
-                }
-                early.add(new Early(eventId, null, r));
-                changed = true;
+                keepEarly(new Early(eventId, null, r), out);
                 return;
             }
             byte[] sig = r.signature();
@@ -240,18 +266,7 @@ public final class RoastCoordinator {
             }
             if (status == Status.AWAITING_REQUEST) {
                 // Kafka topics and relays do not order a signer's reply after the request it answers.
-                for (Early e : early) {
-                    if (e.eventId().equals(id)) {
-                        out.add(new RoastOutput.Ignored(id, "duplicate"));
-                        return;
-                    }
-                }
-                if (early.size() >= 2 * n()) {
-                    out.add(new RoastOutput.Ignored(id, "too many messages before the request"));
-                    return;
-                }
-                early.add(new Early(id, i, m));
-                changed = true;
+                keepEarly(new Early(id, i, m), out);
                 return;
             }
             if (id.equals(slot.firstEventId()) || id.equals(slot.lastEventId())) {

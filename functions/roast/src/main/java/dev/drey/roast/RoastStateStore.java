@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Run states kept in a {@link KeyValueStore}, so any number of stateless orchestrator instances can process
@@ -86,6 +87,21 @@ public final class RoastStateStore {
         return coordinator;
     }
 
+    /** The store the runs are kept in (the orchestrator keeps its sent events beside them). */
+    public KeyValueStore kv() {
+        return kv;
+    }
+
+    /** The key prefix of this store's runs. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** How long a run's keys live after their last write, or null for ever. */
+    public Duration ttl() {
+        return ttl;
+    }
+
     public String headerKey(String coordinatorPubkey, String requestId) {
         RoastChecks.pubkey(coordinatorPubkey, "coordinator");
         RoastChecks.requestId(requestId);
@@ -154,6 +170,16 @@ public final class RoastStateStore {
      * absent) and stores the result; returns the outputs to send.
      */
     public Applied apply(String coordinatorPubkey, String requestId, RoastInput input) {
+        return apply(coordinatorPubkey, requestId, input, tr -> { });
+    }
+
+    /**
+     * As {@link #apply(String, String, RoastInput)}, calling {@code beforeCommit} with each changed transition
+     * just before its compare-and-set (once per attempt; only the last call's transition was stored), so the
+     * caller can keep what it will send before the state that sends it exists.
+     */
+    public Applied apply(String coordinatorPubkey, String requestId, RoastInput input,
+            Consumer<Transition> beforeCommit) {
         String header = headerKey(coordinatorPubkey, requestId);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<Loaded> loaded = read(header);
@@ -180,6 +206,7 @@ public final class RoastStateStore {
                 encodings.putAll(last.encodings());
             }
             byte[] encoded = RunStateCodec.encodeHeader(after, encodings);
+            beforeCommit.accept(tr);
             OptionalLong written = kv.compareAndSet(header, version, encoded, ttl);
             if (written.isPresent()) {
                 remember(header, written.getAsLong(), encoded, after, encodings);

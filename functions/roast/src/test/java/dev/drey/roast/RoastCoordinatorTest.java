@@ -151,6 +151,42 @@ class RoastCoordinatorTest {
     }
 
     @Test
+    void oneMemberFloodingBeforeTheRequestCannotCrowdOutTheOthers() {
+        TestGroup g = new TestGroup(3, 5, 16);
+        Driver d = new Driver(g);
+        // Member 5 sends 10,000 distinct presignatures and refusals (distinct events, all validly its own) and
+        // anyone sends 10,000 signature results, all before the request.
+        RoastInput.FromSigner first = g.presignature(5);
+        d.apply(first);
+        for (int k = 0; k < 10_000; k++) {
+            d.apply(new RoastInput.FromSigner(g.nextEventId(), g.id(5), k % 2 == 0 ? first.message()
+                    : new Refusal(g.requestId, 0, "flood " + k)));
+            d.apply(new RoastInput.ResultSeen(g.nextEventId(), SignatureResult.success(g.requestId, 1, new byte[64])));
+        }
+        assertEquals(2, d.state.early().stream().filter(e -> g.id(5).equals(e.signer())).count(),
+                "one presignature and one refusal kept for member 5");
+        assertEquals(first.eventId(), d.state.early().get(0).eventId(), "the first presignature wins");
+        assertEquals(5, d.state.early().stream().filter(e -> e.signer() == null).count(), "n results at most");
+        // The honest members' presignatures still find room.
+        for (int i = 1; i <= 3; i++) {
+            d.apply(g.presignature(i));
+        }
+        assertEquals(RunState.Status.AWAITING_REQUEST, d.state.status());
+        d.apply(g.requestInput());
+        // Member 5 never answers; ROAST goes on with the honest members until t of them sign one session.
+        for (int round = 0; round < 5 && d.result == null; round++) {
+            SessionStart last = d.started.get(d.started.size() - 1);
+            for (int i = 1; i <= 4; i++) {
+                if (d.state.pendingIn(last.sessionId()).contains(g.id(i))) {
+                    d.apply(g.share(i, last));
+                }
+            }
+        }
+        assertTrue(d.result != null && d.result.succeeded(), String.valueOf(d.state));
+        assertTrue(g.verifies(d.result.signature()));
+    }
+
+    @Test
     void reorderedSharesAcrossOverlappingSessionsStillComplete() {
         TestGroup g = new TestGroup(3, 5, 7);
         Driver d = new Driver(g);

@@ -90,6 +90,13 @@ public final class FunctionRunner {
         return new BatchOutcome(batch.size(), handled, out, notes, failures);
     }
 
+    /** The periodic tick ({@link NostrFunction#tick}): its outputs to the outbox, as a batch's. */
+    public BatchOutcome tick(long nowEpochSeconds) {
+        FunctionResult r = function.tick(nowEpochSeconds);
+        outbox.publish(r.outbox());
+        return new BatchOutcome(0, 0, r.outbox(), r.notes(), List.of());
+    }
+
     /** One event (the local consumer's unit). */
     public BatchOutcome run(LoggedEvent event) {
         return run(new DecodedBatch(List.of(event), List.of(), 1));

@@ -23,4 +23,14 @@ public interface NostrFunction {
     String name();
 
     FunctionResult handle(Event event);
+
+    /**
+     * The periodic tick: the host calls it every few seconds with its clock's time (epoch seconds), on any
+     * instance, and publishes the result like a handled event's. Functions with deadlines (the ROAST
+     * orchestrator fails runs past theirs) act on it; the others have nothing to do. Idempotent like
+     * {@link #handle}: a repeated tick yields nothing new or the very same events.
+     */
+    default FunctionResult tick(long nowEpochSeconds) {
+        return new FunctionResult(java.util.List.of(), java.util.List.of());
+    }
 }

@@ -7,12 +7,22 @@ import dev.drey.nostr.NostrParser;
 import dev.drey.nostr.Verification;
 import dev.drey.roast.RoastKinds;
 import dev.drey.roast.SignRequest;
-import java.util.Optional;
+import dev.drey.nostr.StrictContent;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The building blocks of a {@link SigningPolicy}. */
 public final class PolicyRules {
     private static final NostrParser PARSER = new NostrParser();
+    private static final StrictContent CONTENT = new StrictContent(4096, 4, IllegalArgumentException::new);
+    /** 1 to 18 digits, no sign, no leading zero: a long, compared with the maximum after parsing. */
+    private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
     private PolicyRules() {
     }
@@ -32,13 +42,25 @@ public final class PolicyRules {
     }
 
     /**
-     * A DREY issuance (purpose {@value SignRequest#PURPOSE_ISSUANCE}) is signed only if the request's payload
-     * is the issuance event (kind 3460, authored by the group key) whose id is the message to sign, and it
-     * cites (an {@code e} tag) a proof-of-life claim (kind 3450) carried in the authorization, signed by the
-     * configured PoL service key and naming the same investor ({@code p} tag) as the issuance.
-     * Requests with any other purpose pass this rule untouched.
+     * A DREY issuance (purpose {@value SignRequest#PURPOSE_ISSUANCE}) is signed only if
+     * <ul>
+     * <li>the request's payload is the issuance event (kind 3460, authored by the group key) whose id is the
+     *     message to sign, with exactly one each of the tags {@code e} (the claim), {@code p} (the investor),
+     *     {@code amount} (a positive integer without sign or leading zero, at most {@code limits.maxAmount()})
+     *     and {@code unit} (one of {@code limits.units()}), and content {@code {"v":1,"month":"YYYY-MM",...}};</li>
+     * <li>the authorization is the cited proof-of-life claim (kind 3450) signed by the PoL service key, naming
+     *     the same investor (its one {@code p} tag), with content {@code {"month":"YYYY-MM",...}} equal to the
+     *     issuance's month, created at most {@code limits.claimMaxAge()} before the signer's clock (and at most
+     *     {@link IssuanceLimits#CLOCK_SKEW} after it).</li>
+     * </ul>
+     * The accepted decision names the claim as a single-use authorisation: the signer records it as spent and
+     * refuses any other request citing it. Requests with any other purpose pass this rule untouched.
      */
-    public static SigningPolicy issuanceNeedsProofOfLife(String polServicePubkey, String groupPubkey) {
+    public static SigningPolicy issuanceNeedsProofOfLife(String polServicePubkey, String groupPubkey,
+            IssuanceLimits limits, Clock clock) {
+        if (polServicePubkey == null || groupPubkey == null || limits == null || clock == null) {
+            throw new IllegalArgumentException("issuance rule: missing PoL service key, group key, limits or clock");
+        }
         return (r, e) -> {
             if (!r.purpose().equals(SignRequest.PURPOSE_ISSUANCE)) {
                 return PolicyDecision.ACCEPT;
@@ -59,9 +81,17 @@ public final class PolicyRules {
             if (!issuance.computedId().equals(Hex.encode(r.message()))) {
                 return PolicyDecision.refuse("the message to sign is not the issuance's id");
             }
-            Optional<String> cited = issuance.firstTagValue("e");
-            if (cited.isEmpty()) {
-                return PolicyDecision.refuse("issuance cites no proof-of-life claim");
+            String problem = issuanceTags(issuance, limits);
+            if (problem != null) {
+                return PolicyDecision.refuse(problem);
+            }
+            YearMonth month;
+            try {
+                Map<String, Object> content = CONTENT.parseObject(issuance.content());
+                CONTENT.requireVersion(content);
+                month = month(CONTENT.string(content, "month"));
+            } catch (IllegalArgumentException ex) {
+                return PolicyDecision.refuse("issuance " + ex.getMessage());
             }
             try {
                 claim = PARSER.parseEvent(r.authorization());
@@ -77,14 +107,63 @@ public final class PolicyRules {
             if (claim.verify() != Verification.VALID) {
                 return PolicyDecision.refuse("proof-of-life claim has a bad id or signature");
             }
-            if (!claim.id().equals(cited.get())) {
+            if (!claim.id().equals(issuance.tagValues("e").get(0))) {
                 return PolicyDecision.refuse("issuance cites another claim than the one given");
             }
-            Optional<String> investor = issuance.firstTagValue("p");
-            if (investor.isEmpty() || !investor.equals(claim.firstTagValue("p"))) {
+            List<String> investor = claim.tagValues("p");
+            if (investor.size() != 1 || !investor.equals(issuance.tagValues("p"))) {
                 return PolicyDecision.refuse("issuance and claim do not name the same investor");
             }
-            return PolicyDecision.ACCEPT;
+            long now = clock.instant().getEpochSecond();
+            if (claim.createdAt() > now + IssuanceLimits.CLOCK_SKEW.toSeconds()) {
+                return PolicyDecision.refuse("proof-of-life claim is dated in the future");
+            }
+            if (now - claim.createdAt() > limits.claimMaxAge().toSeconds()) {
+                return PolicyDecision.refuse("proof-of-life claim is older than " + limits.claimMaxAge().toDays()
+                        + " days");
+            }
+            try {
+                YearMonth claimed = month(CONTENT.string(CONTENT.parseObject(claim.content()), "month"));
+                if (!claimed.equals(month)) {
+                    return PolicyDecision.refuse("proof-of-life claim is for " + claimed + ", the issuance for "
+                            + month);
+                }
+            } catch (IllegalArgumentException ex) {
+                return PolicyDecision.refuse("proof-of-life claim " + ex.getMessage());
+            }
+            return PolicyDecision.acceptSpending(new PolicyDecision.SingleUse(claim.id(), limits.spentClaimKeep()));
         };
+    }
+
+    /** The issuance's e, p, amount and unit tags, one each, within the limits; null if fine. */
+    private static String issuanceTags(Event issuance, IssuanceLimits limits) {
+        for (String name : List.of("e", "p", "amount", "unit")) {
+            if (issuance.tagValues(name).size() != 1) {
+                return "issuance must have exactly one '" + name + "' tag";
+            }
+        }
+        if (!Hex.isLowerHex(issuance.tagValues("e").get(0), 32)) {
+            return "issuance's 'e' tag is not an event id";
+        }
+        if (!Hex.isLowerHex(issuance.tagValues("p").get(0), 32)) {
+            return "issuance's 'p' tag is not a public key";
+        }
+        String amount = issuance.tagValues("amount").get(0);
+        if (!AMOUNT.matcher(amount).matches() || Long.parseLong(amount) > limits.maxAmount()) {
+            return "issuance amount '" + StrictContent.clip(amount) + "' is not a whole number in 1.."
+                    + limits.maxAmount();
+        }
+        String unit = issuance.tagValues("unit").get(0);
+        if (!limits.units().contains(unit)) {
+            return "issuance unit '" + StrictContent.clip(unit) + "' is not one of " + new TreeSet<>(limits.units());
+        }
+        return null;
+    }
+
+    private static YearMonth month(String text) {
+        if (!MONTH.matcher(text).matches()) {
+            throw new IllegalArgumentException("content: 'month' must be YYYY-MM");
+        }
+        return YearMonth.parse(text);
     }
 }

@@ -40,14 +40,18 @@ import java.util.Set;
  * The signer function: one nostr event in, signed events out, nonces in the KV store. Stateless itself.
  *
  * <ul>
- * <li>Sign request (3420) the policy accepts: per trusted coordinator it names, a fresh nonce pair is stored
+ * <li>Sign request (3420) the policy accepts: the single-use authorisation it cites (a proof-of-life claim) is
+ *     recorded as spent by this request; per trusted coordinator it names, a fresh nonce pair is stored
  *     (encrypted, bound to request, coordinator and signer) and a presignature (3421) sent. A request the
  *     policy refuses gets a signed refusal. A repeated request re-sends the same presignature event (same
  *     content and created_at, so the same event id, which the coordinator drops as a duplicate).</li>
  * <li>Session start (3422) from a trusted coordinator: checked (this signer is in the set of t members;
  *     its commitments are the ones it sent last; the message is the one it accepted), the nonce is
- *     consumed, the share computed and sent with a fresh presignature (3423). A nonce already consumed
- *     (replay, duplicate delivery, crash and restart) is never used again: the session is refused.</li>
+ *     consumed, the commitments recorded as answered (put-if-absent, an independent guard against a
+ *     nonce that comes back), the share computed and sent with a fresh presignature (3423), which is
+ *     advertised only if it was stored. A nonce already consumed or commitments already answered (replay,
+ *     duplicate delivery, crash and restart, a rolled-back store) are never used again: the session is
+ *     refused.</li>
  * <li>Signature result (3424) that verifies under the group key over the requested message: the request
  *     is done and the nonces for every coordinator dropped (with k coordinators, the first signature ends
  *     them all). A later session start, from a coordinator that has not heard yet, is answered with that
@@ -131,21 +135,17 @@ public final class Signer {
         if (done(r.requestId())) {
             return Reaction.ignored("request " + r.requestId() + " is already signed");
         }
-        PolicyDecision d = policy.evaluate(r, e);
+        PolicyDecision d = null;
         for (String coordinator : r.coordinators()) {
             if (!trustedCoordinators.contains(coordinator)) {
                 notes.add("request " + r.requestId() + ": coordinator " + coordinator + " is not trusted");
                 continue;
             }
-            if (!d.accepted()) {
-                notes.add("refused request " + r.requestId() + ": " + d.reason());
-                out.add(sign(new Refusal(r.requestId(), 0, d.reason()), e.createdAt(), coordinator));
-                continue;
-            }
-            SigningNonces nonces = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
-            if (!vault.putIfAbsent(r.requestId(), coordinator, 0, e.createdAt(), r.message(), nonces)) {
-                Optional<NonceVault.Entry> existing = vault.peek(r.requestId(), coordinator);
-                if (existing.isPresent() && existing.get().generation() == 0) {
+            // A request this signer accepted before is answered as then, without asking the policy again
+            // (its clock moved on, and the claim it cites is now spent by this very request).
+            Optional<NonceVault.Entry> existing = vault.peek(r.requestId(), coordinator);
+            if (existing.isPresent()) {
+                if (existing.get().generation() == 0) {
                     // Same content and created_at: the same event id, a duplicate to the coordinator.
                     out.add(sign(new Presignature(r.requestId(), existing.get().commitments().encode()),
                             existing.get().createdAt(), coordinator));
@@ -154,9 +154,45 @@ public final class Signer {
                 }
                 continue;
             }
+            if (d == null) {
+                d = spend(r, policy.evaluate(r, e));
+            }
+            if (!d.accepted()) {
+                notes.add("refused request " + r.requestId() + ": " + d.reason());
+                out.add(sign(new Refusal(r.requestId(), 0, d.reason()), e.createdAt(), coordinator));
+                continue;
+            }
+            SigningNonces nonces = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
+            if (!vault.putIfAbsent(r.requestId(), coordinator, 0, e.createdAt(), r.message(), nonces)) {
+                // Another delivery of the request stored its nonce first and answers it.
+                notes.add("request " + r.requestId() + ": answered concurrently, presignature not repeated");
+                continue;
+            }
             out.add(sign(new Presignature(r.requestId(), nonces.commitments().encode()), e.createdAt(), coordinator));
         }
         return new Reaction(out, notes, null);
+    }
+
+    /**
+     * Records the single-use authorisation an accepted decision spends (put-if-absent keyed by its id, holding
+     * the request id): the first request citing it keeps it, a redelivery of that request still passes, any
+     * other request is refused.
+     */
+    private PolicyDecision spend(SignRequest r, PolicyDecision d) {
+        if (!d.accepted() || d.claim() == null) {
+            return d;
+        }
+        String key = "signer/" + identity.pubkey() + "/spent-claim/" + d.claim().id();
+        byte[] request = r.requestId().getBytes(StandardCharsets.US_ASCII);
+        if (kv.putIfAbsent(key, request, d.claim().keepFor())) {
+            return d;
+        }
+        Optional<byte[]> holder = kv.get(key).map(v -> v.value());
+        if (holder.isPresent() && Arrays.equals(holder.get(), request)) {
+            return d;
+        }
+        return PolicyDecision.refuse("authorisation " + d.claim().id() + " was already used by "
+                + holder.map(h -> "request " + new String(h, StandardCharsets.US_ASCII)).orElse("another request"));
     }
 
     private Reaction sessionStart(SessionStart s, Event e) {
@@ -204,6 +240,12 @@ public final class Signer {
                 problem = "the nonce was consumed concurrently; it is never used twice";
             }
         }
+        // Independent of the vault: commitments answered once are never answered again, even if their nonce
+        // came back (a store restored from a backup, a consume the backend lost).
+        if (problem == null && !kv.putIfAbsent(usedKey(mine), e.id().getBytes(StandardCharsets.US_ASCII),
+                answerTtl)) {
+            problem = "these commitments were already answered; a nonce is never used twice";
+        }
         if (problem != null) {
             return new Reaction(List.of(sign(new Refusal(s.requestId(), s.sessionId(), problem), e.createdAt(),
                     coordinator)), List.of("refused session " + s.sessionId() + " of " + s.requestId() + ": "
@@ -220,11 +262,21 @@ public final class Signer {
                     + ex.getMessage()), null);
         }
         SigningNonces next = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
-        vault.putIfAbsent(s.requestId(), coordinator, s.sessionId(), e.createdAt(), s.message(), next);
+        if (!vault.putIfAbsent(s.requestId(), coordinator, s.sessionId(), e.createdAt(), s.message(), next)) {
+            // Another nonce took the slot (a racing delivery of the request): advertising this one would offer
+            // commitments the signer does not hold. The share is not sent; the consumed nonce stays unused.
+            String why = "cannot keep a fresh nonce: another is outstanding for this request and coordinator";
+            return new Reaction(List.of(sign(new Refusal(s.requestId(), s.sessionId(), why), e.createdAt(),
+                    coordinator)), List.of("session " + s.sessionId() + " of " + s.requestId() + ": " + why), null);
+        }
         Event answer = sign(new SignatureShareMessage(s.requestId(), s.sessionId(), share.encode(),
                 next.commitments().encode()), e.createdAt(), coordinator);
         kv.putIfAbsent(answerKey(e.id()), answer.toJson().getBytes(StandardCharsets.UTF_8), answerTtl);
         return new Reaction(List.of(answer), List.of(), null);
+    }
+
+    private String usedKey(SigningCommitments commitments) {
+        return "signer/" + identity.pubkey() + "/used-commitments/" + Hex.encode(commitments.encode());
     }
 
     private String answerKey(String sessionStartId) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Which sign requests this miner agrees to sign: a small rule, or several composed with {@link #allOf}
- * (every rule must accept; the first refusal is the answer). Rules are pure functions of the request and
- * the event that carried it.
+ * (every rule must accept; the first refusal is the answer; the single-use authorisation a rule names is
+ * passed on). Rules are pure functions of the request, the event that carried it and an injected clock.
  */
 @FunctionalInterface
 public interface SigningPolicy {
@@ -16,13 +16,20 @@ public interface SigningPolicy {
     static SigningPolicy allOf(SigningPolicy... rules) {
         List<SigningPolicy> list = List.of(rules);
         return (request, event) -> {
+            PolicyDecision.SingleUse spends = null;
             for (SigningPolicy rule : list) {
                 PolicyDecision d = rule.evaluate(request, event);
                 if (!d.accepted()) {
                     return d;
                 }
+                if (d.claim() != null) {
+                    if (spends != null && !spends.equals(d.claim())) {
+                        return PolicyDecision.refuse("the request would spend two authorisations");
+                    }
+                    spends = d.claim();
+                }
             }
-            return PolicyDecision.ACCEPT;
+            return spends == null ? PolicyDecision.ACCEPT : PolicyDecision.acceptSpending(spends);
         };
     }
 }

@@ -219,40 +219,226 @@ class SignerTest {
         assertTrue(vault.consume(req, coordinator).isEmpty(), "a consumed entry is gone even when it was bad");
     }
 
+    /** A PoL service, the group and a fixed clock, making claims and issuances as the PoL service and devnet do. */
+    final class Issuances {
+        static final long NOW = 1_700_000_000L; // 2023-11-14
+        final byte[] polKey = Scalar.random(rng).encode();
+        final String polPub = Hex.encode(Schnorr.publicKey(polKey));
+        final String group = federation.groupPubkeyHex();
+        final Clock clock = Clock.fixed(java.time.Instant.ofEpochSecond(NOW), java.time.ZoneOffset.UTC);
+        final SigningPolicy policy = SigningPolicy.allOf(PolicyRules.purposeIn(Set.of(SignRequest.PURPOSE_ISSUANCE)),
+                PolicyRules.issuanceNeedsProofOfLife(polPub, group, IssuanceLimits.DEFAULTS, clock));
+
+        Event claim(String investor, long createdAt, String month) {
+            return new EventTemplate(createdAt, RoastKinds.PROOF_OF_LIFE_CLAIM,
+                    List.of(List.of("t", "proof-of-life"), List.of("p", investor)),
+                    "{\"v\":1,\"month\":\"" + month + "\",\"authenticatedAt\":" + createdAt + "}").sign(polKey, rng);
+        }
+
+        Event claim(String investor) {
+            return claim(investor, NOW - 3600, "2023-11");
+        }
+
+        /** The unsigned issuance (its id is the message) with these tags after e and p, and this month. */
+        Event issuance(Event claim, long createdAt, String month, List<List<String>> more) {
+            List<List<String>> tags = new ArrayList<>(List.of(List.of("e", claim.id()),
+                    List.of("p", claim.firstTagValue("p").orElseThrow())));
+            tags.addAll(more);
+            String content = "{\"v\":1,\"purpose\":\"DREY issuance\",\"month\":\"" + month + "\"}";
+            byte[] id = Event.computeId(group, createdAt, RoastKinds.DREY_ISSUANCE, tags, content);
+            return new Event(Hex.encode(id), group, createdAt, RoastKinds.DREY_ISSUANCE, tags, content, "00".repeat(64));
+        }
+
+        Event issuance(Event claim, long createdAt) {
+            return issuance(claim, createdAt, "2023-11", List.of(List.of("amount", "1000"), List.of("unit", "DREY")));
+        }
+
+        Event request(Event issuance, Event authorization) {
+            return SignerTest.this.request(Hex.decode(issuance.id()), SignRequest.PURPOSE_ISSUANCE, issuance.toJson(),
+                    authorization.toJson());
+        }
+
+        String refusal(int member, Event issuance, Event authorization) {
+            RoastMessage m = only(signer(member, policy).handle(request(issuance, authorization)));
+            assertTrue(m instanceof Refusal, m.toString());
+            return ((Refusal) m).reason();
+        }
+    }
+
     @Test
     void anIssuanceIsSignedOnlyWithAProofOfLifeClaimFromThePolService() {
-        byte[] polKey = Scalar.random(rng).encode();
-        String polPub = Hex.encode(Schnorr.publicKey(polKey));
-        String investor = "33".repeat(32);
-        Event claim = new EventTemplate(1_700_000_000L, RoastKinds.PROOF_OF_LIFE_CLAIM, List.of(List.of("p", investor)),
-                "{\"v\":1}").sign(polKey, rng);
-        String group = federation.groupPubkeyHex();
-        List<List<String>> tags = List.of(List.of("e", claim.id()), List.of("p", investor));
-        String content = "{\"v\":1,\"amount\":\"100\"}";
-        byte[] id = Event.computeId(group, 1_700_000_001L, RoastKinds.DREY_ISSUANCE, tags, content);
-        String issuance = new Event(Hex.encode(id), group, 1_700_000_001L, RoastKinds.DREY_ISSUANCE, tags, content,
-                "00".repeat(64)).toJson();
-        SigningPolicy policy = SigningPolicy.allOf(PolicyRules.purposeIn(Set.of(SignRequest.PURPOSE_ISSUANCE)),
-                PolicyRules.issuanceNeedsProofOfLife(polPub, group));
+        Issuances is = new Issuances();
+        Event claim = is.claim("33".repeat(32));
+        Event issuance = is.issuance(claim, Issuances.NOW);
 
-        RoastMessage ok = only(signer(1, policy).handle(request(id, SignRequest.PURPOSE_ISSUANCE, issuance,
-                claim.toJson())));
+        RoastMessage ok = only(signer(1, is.policy).handle(is.request(issuance, claim)));
         assertTrue(ok instanceof Presignature, ok.toString());
 
         byte[] forgerKey = Scalar.random(rng).encode();
-        Event forged = new EventTemplate(1_700_000_000L, RoastKinds.PROOF_OF_LIFE_CLAIM, List.of(List.of("p", investor)),
-                "{\"v\":1}").sign(forgerKey, rng);
-        Reaction refused = signer(2, policy).handle(request(id, SignRequest.PURPOSE_ISSUANCE, issuance, forged.toJson()));
+        Event forged = new EventTemplate(claim.createdAt(), RoastKinds.PROOF_OF_LIFE_CLAIM, claim.tags(),
+                claim.content()).sign(forgerKey, rng);
+        Reaction refused = signer(2, is.policy).handle(is.request(is.issuance(forged, Issuances.NOW), forged));
         RoastMessage m = only(refused);
         assertTrue(m instanceof Refusal r && r.reason().contains("PoL service key"), m.toString());
         assertEquals(federation.pubkeyOf(Identifier.of(2)), refused.events().get(0).pubkey(), "signed by the signer");
         assertEquals(coordinator, refused.events().get(0).firstTagValue("p").orElseThrow());
 
-        byte[] otherMessage = id.clone();
+        byte[] otherMessage = Hex.decode(issuance.id());
         otherMessage[5] ^= 1;
-        assertTrue(only(signer(2, policy).handle(request(otherMessage, SignRequest.PURPOSE_ISSUANCE, issuance,
-                claim.toJson()))) instanceof Refusal r && r.reason().contains("issuance's id"));
-        assertTrue(only(signer(3, policy).handle(request(id, "anything", "", ""))) instanceof Refusal);
+        assertTrue(only(signer(2, is.policy).handle(request(otherMessage, SignRequest.PURPOSE_ISSUANCE,
+                issuance.toJson(), claim.toJson()))) instanceof Refusal r && r.reason().contains("issuance's id"));
+        assertTrue(only(signer(3, is.policy).handle(request(Hex.decode(issuance.id()), "anything", "", "")))
+                instanceof Refusal);
         assertNotEquals(ok, m);
+    }
+
+    @Test
+    void aProofOfLifeClaimAuthorisesOneIssuanceAndItsRedeliveryGetsTheSameAnswer() {
+        Issuances is = new Issuances();
+        Event claim = is.claim("44".repeat(32));
+        Event first = is.request(is.issuance(claim, Issuances.NOW), claim);
+        Reaction accepted = signer(1, is.policy).handle(first);
+        assertTrue(only(accepted) instanceof Presignature, accepted.notes().toString());
+        // The same request again (redelivery, another process): the very same presignature event (same id).
+        Reaction again = signer(1, is.policy).handle(first);
+        assertEquals(1, again.events().size(), again.notes().toString());
+        assertEquals(accepted.events().get(0).id(), again.events().get(0).id());
+        // Another issuance citing the same claim (other created_at, so another id): refused.
+        String reason = is.refusal(1, is.issuance(claim, Issuances.NOW + 1), claim);
+        assertTrue(reason.contains("already used by request " + first.id()), reason);
+        // Each signer keeps its own record: signer 2 accepts the first request, then refuses the second.
+        assertTrue(only(signer(2, is.policy).handle(first)) instanceof Presignature);
+        assertTrue(is.refusal(2, is.issuance(claim, Issuances.NOW + 2), claim).contains("already used"));
+    }
+
+    @Test
+    void anIssuanceIsCheckedAgainstTheClaimsAgeMonthAndThePolicysAmountsAndUnits() {
+        Issuances is = new Issuances();
+        String investor = "55".repeat(32);
+        Event old = is.claim(investor, Issuances.NOW - Duration.ofDays(41).toSeconds(), "2023-11");
+        assertTrue(is.refusal(1, is.issuance(old, Issuances.NOW), old).contains("older than 40 days"));
+        Event future = is.claim(investor, Issuances.NOW + 3600, "2023-11");
+        assertTrue(is.refusal(1, is.issuance(future, Issuances.NOW), future).contains("future"));
+        Event october = is.claim(investor, Issuances.NOW - 3600, "2023-10");
+        assertTrue(is.refusal(1, is.issuance(october, Issuances.NOW), october).contains("is for 2023-10"));
+
+        Event claim = is.claim(investor);
+        for (List<List<String>> tags : List.of(
+                List.of(List.of("amount", "0"), List.of("unit", "DREY")),
+                List.of(List.of("amount", "-5"), List.of("unit", "DREY")),
+                List.of(List.of("amount", "1001"), List.of("unit", "DREY")),
+                List.of(List.of("amount", "0100"), List.of("unit", "DREY")),
+                List.of(List.of("amount", "99999999999999999999"), List.of("unit", "DREY")))) {
+            assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-11", tags), claim).contains("amount"),
+                    tags.toString());
+        }
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-11",
+                List.of(List.of("amount", "10"), List.of("unit", "BTC"))), claim).contains("unit"));
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-11", List.of(List.of("amount", "10"))),
+                claim).contains("exactly one 'unit'"));
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-11", List.of(List.of("amount", "10"),
+                List.of("amount", "20"), List.of("unit", "DREY"))), claim).contains("exactly one 'amount'"));
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-11", List.of(List.of("amount", "10"),
+                List.of("unit", "DREY"), List.of("p", "66".repeat(32)))), claim).contains("exactly one 'p'"));
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-13", List.of(List.of("amount", "10"),
+                List.of("unit", "DREY"))), claim).contains("YYYY-MM"));
+        assertTrue(is.refusal(1, is.issuance(claim, Issuances.NOW, "2023-12", List.of(List.of("amount", "10"),
+                List.of("unit", "DREY"))), claim).contains("the issuance for 2023-12"));
+        // None of the refusals spent the claim: a valid issuance citing it is still accepted.
+        assertTrue(only(signer(1, is.policy).handle(is.request(is.issuance(claim, Issuances.NOW), claim)))
+                instanceof Presignature);
+    }
+
+    @Test
+    void commitmentsAnsweredOnceAreNeverAnsweredAgainEvenIfTheirNonceComesBack() {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        SigningCommitments mine = SigningCommitments.decode(Identifier.of(1), p1.commitments());
+        // The store as a backup taken now would hold it: the nonce entry before it is consumed.
+        String nonceKey = signer(1).vault().key(req.id(), coordinator);
+        byte[] snapshot = kv.get(nonceKey).orElseThrow().value();
+
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        assertTrue(only(signer(1).handle(sessionStart(req.id(), 1, message, List.of(mine, c2))))
+                instanceof SignatureShareMessage);
+        // The nonce comes back (a rolled-back store, a consume the backend lost) in place of the fresh one.
+        kv.delete(nonceKey);
+        assertTrue(kv.putIfAbsent(nonceKey, snapshot));
+        // A session start with another signing package over the same commitments: a second share would reveal
+        // the secret share (two equations, one nonce). Refused, the nonce stays unused.
+        SigningCommitments c3 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(3)), rng)
+                .commitments();
+        RoastMessage replay = only(signer(1).handle(sessionStart(req.id(), 2, message, List.of(mine, c3))));
+        assertTrue(replay instanceof Refusal r && r.reason().contains("already answered"), replay.toString());
+    }
+
+    @Test
+    void aFreshNonceThatCannotBeStoredIsNeverAdvertised() {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        Event start = sessionStart(req.id(), 1, message,
+                List.of(SigningCommitments.decode(Identifier.of(1), p1.commitments()), c2));
+        // A store in which the slot for the next nonce is taken the moment the old one is consumed (as a
+        // racing delivery of the request would take it): the put-if-absent of the fresh nonce fails.
+        byte[] squatter = kv.get(signer(1).vault().key(req.id(), coordinator)).orElseThrow().value();
+        KeyValueStore racing = new ForwardingStore(kv) {
+            @Override
+            public java.util.Optional<dev.drey.kv.Versioned> consume(String key) {
+                java.util.Optional<dev.drey.kv.Versioned> v = super.consume(key);
+                super.putIfAbsent(key, squatter, null);
+                return v;
+            }
+        };
+        Signer s = new Signer(federation, new SignerIdentity(keys.keyPackages().get(Identifier.of(1)),
+                nostrKeys.get(Identifier.of(1))), (r, e) -> PolicyDecision.ACCEPT, Set.of(coordinator), racing, rng,
+                Duration.ofHours(1));
+        Reaction r = s.handle(start);
+        RoastMessage m = only(r);
+        assertTrue(m instanceof Refusal ref && ref.reason().contains("fresh nonce"), m.toString());
+    }
+
+    /** A store that passes every call on; tests override one method to inject a fault. */
+    static class ForwardingStore implements KeyValueStore {
+        private final KeyValueStore inner;
+
+        ForwardingStore(KeyValueStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public java.util.Optional<dev.drey.kv.Versioned> get(String key) {
+            return inner.get(key);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+            return inner.putIfAbsent(key, value, ttl);
+        }
+
+        @Override
+        public java.util.OptionalLong compareAndSet(String key, long expectedVersion, byte[] newValue, Duration ttl) {
+            return inner.compareAndSet(key, expectedVersion, newValue, ttl);
+        }
+
+        @Override
+        public java.util.Optional<dev.drey.kv.Versioned> consume(String key) {
+            return inner.consume(key);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return inner.delete(key);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

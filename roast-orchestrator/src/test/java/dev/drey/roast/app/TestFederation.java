@@ -78,6 +78,7 @@ final class TestFederation {
         s.put(MinerFunctions.FEDERATION_JSON, federationJson());
         s.put(MinerFunctions.TRUSTED_COORDINATORS, coordinator);
         s.put(MinerFunctions.PURPOSES, "test");
+        s.put(MinerFunctions.REQUESTERS, Hex.encode(Schnorr.publicKey(requesterKey)));
         s.put(MinerFunctions.DEFAULT_RELAYS, DEFAULT_RELAY);
         return s;
     }

@@ -235,7 +235,8 @@ public final class RoastSimulation {
                 if (winner < 0) {
                     for (int j = c.silentCoordinators(); j < c.coordinators(); j++) {
                         long t0 = now();
-                        Reaction r = orchestrators.get(j).deadline(request.id());
+                        Reaction r = orchestrators.get(j).deadline(request.id(),
+                                request.createdAt() + network.nowUs / 1_000_000);
                         coordinatorNanos[j] += now() - t0;
                         states[j] = r.state();
                     }
