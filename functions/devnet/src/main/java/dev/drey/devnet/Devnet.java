@@ -395,7 +395,7 @@ public final class Devnet implements AutoCloseable {
         byte[] permit = permits.recombine(dtaFederation, curve.g1());
         MpinClient m = e.app().mpin();
         MpinClient.Pass1 p1 = m.pass1(e.rawId(), e.pin(), e.token(), permit, date, rng);
-        byte[] y = e.verifier().challenge(rng);
+        byte[] y = e.verifier().challenge(e.rawId(), p1.u(), p1.ut(), rng);
         PolVerifier.Verdict verdict = e.verifier().verifyTwoPass(e.rawId(), p1.u(), p1.ut(), y, m.pass2(p1, y),
                 e.app().publicKey(), rng);
         if (verdict.status() != PolVerifier.Status.AUTHENTICATED) {
