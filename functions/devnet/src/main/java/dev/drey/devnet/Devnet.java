@@ -359,7 +359,7 @@ public final class Devnet implements AutoCloseable {
         // the PoL service gets its server secret: shares s_i·Q, encrypted to the service key
         String ssId = requestId();
         Event ssReq = DtaMessages.serverSecretRequest(now, ssId, curve.id(), now + 120).sign(serviceSk, rng);
-        List<Event> ssAnswers = askMiners(ssReq, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, serviceOnPol);
+        List<Event> ssAnswers = askMiners(List.of(ssReq), ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, serviceOnPol);
         ShareCollector.Collected ss = PolVerifier.serverSecretShares(dtaFederation, serviceSk, ssId, ssAnswers);
         needThreshold("server-secret", ss);
         PolVerifier verifier = new PolVerifier(curve, ss.recombine(dtaFederation, curve.g2()), serviceSk,
@@ -370,9 +370,9 @@ public final class Devnet implements AutoCloseable {
         rng.nextBytes(rawId);
         byte[] hid = curve.mpin().hashId(rawId);
         String csId = requestId();
-        Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
-                .sign(serviceSk, rng);
-        List<Event> csAnswers = askMiners(csReq, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, appOnPol);
+        List<Event> csReqs = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now, csId, curve.id(), hid,
+                app.publicKey(), now + 120), dtaFederation.minerIndices().keySet(), serviceSk, rng);
+        List<Event> csAnswers = askMiners(csReqs, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, appOnPol);
         ShareCollector.Collected cs = app.clientSecretShares(csId, hid, csAnswers);
         needThreshold("client-secret", cs);
         int pin = rng.nextInt(10_000);
@@ -386,9 +386,10 @@ public final class Devnet implements AutoCloseable {
         long now = now();
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         String id = requestId();
-        Event req = DtaMessages.timePermitRequest(now, id, curve.id(), e.identityHash(), e.app().publicKey(), month,
-                now + 120).sign(serviceSk, rng);
-        List<Event> answers = askMiners(req, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE, appOnPol);
+        List<Event> reqs = DtaMessages.sealedForEach(DtaMessages.timePermitRequest(now, id, curve.id(),
+                e.identityHash(), e.app().publicKey(), month, now + 120), dtaFederation.minerIndices().keySet(),
+                serviceSk, rng);
+        List<Event> answers = askMiners(reqs, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE, appOnPol);
         int date = DtaMessages.permitDate(month);
         ShareCollector.Collected permits = e.app().timePermitShares(id, e.identityHash(), date, answers);
         needThreshold("time-permit", permits);
@@ -445,7 +446,7 @@ public final class Devnet implements AutoCloseable {
         Event request = RoastCodec.template(draft, createdAt, new ArrayList<>(federation.memberPubkeys().values()))
                 .sign(requesterSk, rng);
         publishSignRequest(request);
-        List<Event> results = requesterOnCoordinator.await(answering(request, RoastKinds.SIGNATURE_RESULT), 1,
+        List<Event> results = requesterOnCoordinator.await(answering(List.of(request), RoastKinds.SIGNATURE_RESULT), 1,
                 config.stepTimeout());
         if (results.isEmpty()) {
             throw new DevnetException("no signature result for request " + request.id() + " within "
@@ -494,12 +495,13 @@ public final class Devnet implements AutoCloseable {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     /**
-     * The PoL service's signed request to every miner; the answers of {@code answerKind} as {@code reader} (the
-     * service or the app) sees them on the PoL relay, once every miner answered or the step's time is up.
+     * The PoL service's signed request to every miner (one event, or one sealed to each miner); the answers of
+     * {@code answerKind} as {@code reader} (the service or the app) sees them on the PoL relay, once every
+     * miner answered or the step's time is up.
      */
-    private List<Event> askMiners(Event request, int answerKind, RelayClient reader) {
-        publishToAll(asService, request);
-        return reader.await(answering(request, answerKind), miners.size(), config.stepTimeout());
+    private List<Event> askMiners(List<Event> requests, int answerKind, RelayClient reader) {
+        requests.forEach(r -> publishToAll(asService, r));
+        return reader.await(answering(requests, answerKind), miners.size(), config.stepTimeout());
     }
 
     private void publishToAll(Map<Integer, RelayClient> relays, Event e) {
@@ -522,8 +524,9 @@ public final class Devnet implements AutoCloseable {
         failed.forEach(f -> log.line("publish: " + f));
     }
 
-    private static java.util.function.Predicate<Event> answering(Event request, int kind) {
-        return e -> e.kind() == kind && e.firstTagValue("e").orElse("").equals(request.id());
+    private static java.util.function.Predicate<Event> answering(List<Event> requests, int kind) {
+        Set<String> ids = requests.stream().map(Event::id).collect(java.util.stream.Collectors.toSet());
+        return e -> e.kind() == kind && ids.contains(e.firstTagValue("e").orElse(""));
     }
 
     private void needThreshold(String what, ShareCollector.Collected c) {
