@@ -40,6 +40,7 @@ import dev.drey.relay.node.RelayNodeSettings;
 import dev.drey.relay.server.RelayServer;
 import io.vertx.core.Vertx;
 import java.net.http.HttpClient;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -131,9 +132,16 @@ class DtaRelayEndToEndTest {
 
     /** The events answering {@code request} (e tag), once {@code expected} of them arrived. */
     private static List<Event> answersTo(RelayClient c, Event request, int expected) {
-        List<Event> got = c.await(e -> e.firstTagValue("e").orElse("").equals(request.id()), expected, WAIT);
+        return answersTo(c, List.of(request), expected);
+    }
+
+    /** The answers to any of {@code requests} (one request sealed to each miner). */
+    private static List<Event> answersTo(RelayClient c, List<Event> requests, int expected) {
+        Set<String> ids = new java.util.HashSet<>();
+        requests.forEach(r -> ids.add(r.id()));
+        List<Event> got = c.await(e -> ids.contains(e.firstTagValue("e").orElse("")), expected, WAIT);
         if (got.size() < expected) {
-            throw new AssertionError("only " + got.size() + " answers to " + request.id() + " arrived");
+            throw new AssertionError("only " + got.size() + " answers to " + ids + " arrived");
         }
         return got;
     }
@@ -149,7 +157,8 @@ class DtaRelayEndToEndTest {
             String servicePk = Hex.encode(Schnorr.publicKey(serviceSk));
             byte[] intruderSk = random(32); // an allowed client of the miners' relays, not the PoL service
             String intruderPk = Hex.encode(Schnorr.publicKey(intruderSk));
-            PairingDealer.Dealt dealt = PairingDealer.split(curve, curve.randomScalar(rng), 2, N, rng);
+            BigInteger master = curve.randomScalar(rng);
+            PairingDealer.Dealt dealt = PairingDealer.split(curve, master, 2, N, rng);
             List<byte[]> minerSks = new ArrayList<>();
             List<RosterMember> roster = new ArrayList<>();
             Map<String, Integer> indices = new HashMap<>();
@@ -216,10 +225,14 @@ class DtaRelayEndToEndTest {
                 byte[] hid = curve.mpin().hashId(rawId);
                 int pin = 4321;
                 String csId = requestId();
-                Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
-                        .sign(serviceSk, rng);
-                publishToAll(toMiners, csReq);
-                List<Event> csAnswers = answersTo(appOnRelay, csReq, N);
+                // one request sealed to each miner: neither the relays nor the other miners read the identity
+                List<Event> csReqs = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now, csId, curve.id(),
+                        hid, app.publicKey(), now + 120), indices.keySet(), serviceSk, rng);
+                for (Event csReq : csReqs) {
+                    publishToAll(toMiners, csReq);
+                    assertFalse(csReq.content().contains(Hex.encode(hid)) || csReq.content().contains(app.publicKey()));
+                }
+                List<Event> csAnswers = answersTo(appOnRelay, csReqs, N);
                 Set<String> authors = new java.util.HashSet<>();
                 csAnswers.forEach(e -> authors.add(e.pubkey()));
                 assertEquals(indices.keySet(), authors, "one answer from each miner, each signed by it");
@@ -229,10 +242,19 @@ class DtaRelayEndToEndTest {
                 byte[] token = app.token(rawId, pin, cs.recombine(fed, curve.g1()));
                 YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
                 ShareCollector.Collected permit = permit(toMiners, appOnRelay, app, serviceSk, hid, month);
-                ShareCollector.Collected stale = permit(toMiners, appOnRelay, app, serviceSk, hid, month.minusMonths(1));
                 int date = DtaMessages.permitDate(month);
                 byte[] goodPermit = permit.recombine(fed, curve.g1());
-                byte[] stalePermit = stale.recombine(fed, curve.g1());
+                // miners issue no permit for last month any more; the app kept the one it got then
+                YearMonth lastMonth = month.minusMonths(1);
+                String staleId = requestId();
+                List<Event> staleReqs = DtaMessages.sealedForEach(DtaMessages.timePermitRequest(now, staleId,
+                        curve.id(), hid, app.publicKey(), lastMonth, now + 120), indices.keySet(), serviceSk, rng);
+                for (Event r : staleReqs) {
+                    publishToAll(toMiners, r);
+                }
+                assertCodes("month-out-of-range", answersTo(service, staleReqs, N));
+                byte[] stalePermit = curve.g1().mul(DtaShares.permitBase(curve, DtaMessages.permitDate(lastMonth), hid),
+                        master);
                 byte[] fewPermit = DtaShares.combine(curve, curve.g1(), permit.valid().subList(0, 1));
 
                 MpinClient m = app.mpin();
@@ -267,16 +289,20 @@ class DtaRelayEndToEndTest {
                 // replayed: the very same event is a relay duplicate; a new event reusing the request id is
                 // stored by the relays and refused by the functions
                 for (RelayClient c : toMiners) {
-                    RelayMessage.Ok ok = c.send(csReq);
+                    RelayMessage.Ok ok = c.send(csReqs.get(0));
                     assertTrue(ok.message().startsWith("duplicate:"), ok.message());
                 }
-                Event replay = DtaMessages.clientSecretRequest(now + 1, csId, curve.id(), hid, app.publicKey(),
-                        now + 120).sign(serviceSk, rng);
-                publishToAll(toMiners, replay);
+                List<Event> replay = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now + 1, csId,
+                        curve.id(), hid, app.publicKey(), now + 120), indices.keySet(), serviceSk, rng);
+                for (Event r : replay) {
+                    publishToAll(toMiners, r);
+                }
                 assertCodes("replay", answersTo(service, replay, N)); // refusals go to the requester
-                Event expired = DtaMessages.clientSecretRequest(now, requestId(), curve.id(), hid, app.publicKey(),
-                        now - 5).sign(serviceSk, rng);
-                publishToAll(toMiners, expired);
+                List<Event> expired = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now, requestId(),
+                        curve.id(), hid, app.publicKey(), now - 5), indices.keySet(), serviceSk, rng);
+                for (Event r : expired) {
+                    publishToAll(toMiners, r);
+                }
                 assertCodes("expired", answersTo(service, expired, N));
                 // wrongly signed: a relay member that is no PoL service key; the refusal is p-tagged to it
                 Event wrongSigner = DtaMessages.serverSecretRequest(now, requestId(), curve.id(), now + 120)
@@ -334,11 +360,13 @@ class DtaRelayEndToEndTest {
             byte[] serviceSk, byte[] hid, YearMonth month) throws Exception {
         long now = clock.instant().getEpochSecond();
         String id = requestId();
-        Event req = DtaMessages.timePermitRequest(now, id, curve.id(), hid, app.publicKey(), month, now + 120)
-                .sign(serviceSk, rng);
-        publishToAll(toMiners, req);
+        List<Event> reqs = DtaMessages.sealedForEach(DtaMessages.timePermitRequest(now, id, curve.id(), hid,
+                app.publicKey(), month, now + 120), app.federation().minerIndices().keySet(), serviceSk, rng);
+        for (Event req : reqs) {
+            publishToAll(toMiners, req);
+        }
         ShareCollector.Collected c = app.timePermitShares(id, hid, DtaMessages.permitDate(month),
-                answersTo(appOnRelay, req, N));
+                answersTo(appOnRelay, reqs, N));
         assertEquals(N, c.valid().size());
         return c;
     }
@@ -346,7 +374,7 @@ class DtaRelayEndToEndTest {
     private PolVerifier.Verdict twoPass(PolVerifier v, MpinClient m, byte[] rawId, int pin, byte[] token,
             byte[] permit, int date) {
         MpinClient.Pass1 p1 = m.pass1(rawId, pin, token, permit, date, rng);
-        byte[] y = v.challenge(rng);
+        byte[] y = v.challenge(rawId, p1.u(), p1.ut(), rng);
         return v.verifyTwoPass(rawId, p1.u(), p1.ut(), y, m.pass2(p1, y), rng);
     }
 

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -60,6 +62,10 @@ final class DtaSimulation {
             String servicePk = Hex.encode(Schnorr.publicKey(serviceSk));
             Map<String, Integer> indices = new HashMap<>();
             List<DtaFunction> dta = new ArrayList<>();
+            // miners issue permits for the current or next month only: last month's permit was got last month
+            Clock lastMonth = Clock.offset(clock,
+                    Duration.ofDays(-LocalDate.now(clock.withZone(ZoneOffset.UTC)).getDayOfMonth()));
+            List<DtaFunction> lastMonthDta = new ArrayList<>();
             List<MpinFunction> mpin = new ArrayList<>();
             DtaPublicKey pk = null;
             for (int me = 1; me <= n; me++) {
@@ -76,6 +82,7 @@ final class DtaSimulation {
                 KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("miner" + me + ".mv"), clock, false);
                 stores.add(kv);
                 dta.add(DtaFunction.create(sk, share, Set.of(servicePk), kv, clock, rng));
+                lastMonthDta.add(DtaFunction.create(sk, share, Set.of(servicePk), kv, lastMonth, rng));
                 mpin.add(MpinFunction.create(sk, share, Set.of(servicePk), kv, clock, rng));
             }
             DtaFederation fed = new DtaFederation(curve, t, indices, pk);
@@ -91,10 +98,9 @@ final class DtaSimulation {
             byte[] rawId = key();
             byte[] hid = curve.mpin().hashId(rawId);
             String csId = id();
-            Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
-                    .sign(serviceSk, rng);
-            List<Event> csAnswers = new ArrayList<>();
-            dta.forEach(f -> csAnswers.addAll(f.handle(csReq)));
+            List<Event> csReqs = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now, csId, curve.id(), hid,
+                    app.publicKey(), now + 120), indices.keySet(), serviceSk, rng);
+            List<Event> csAnswers = ask(dta, csReqs);
             ShareCollector.Collected cs = app.clientSecretShares(csId, hid, csAnswers);
 
             Map<String, Object> out = new LinkedHashMap<>();
@@ -113,8 +119,8 @@ final class DtaSimulation {
                 int pin = rng.nextInt(10000);
                 byte[] token = app.token(rawId, pin, cs.recombine(fed, curve.g1()));
                 YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-                byte[] permit = permit(dta, app, fed, serviceSk, hid, month);
-                byte[] stale = permit(dta, app, fed, serviceSk, hid, month.minusMonths(1));
+                byte[] permit = permit(dta, app, fed, serviceSk, hid, month, clock);
+                byte[] stale = permit(lastMonthDta, app, fed, serviceSk, hid, month.minusMonths(1), lastMonth);
                 try (KeyValueStore serviceKv = MvStoreKeyValueStore.open(dir.resolve("service.mv"), clock, false)) {
                     PolVerifier v = new PolVerifier(curve, ss.recombine(fed, curve.g2()), serviceSk, serviceKv, clock,
                             null);
@@ -137,19 +143,30 @@ final class DtaSimulation {
     }
 
     private byte[] permit(List<DtaFunction> dta, PolApp app, DtaFederation fed, byte[] serviceSk, byte[] hid,
-            YearMonth month) {
-        long now = clock.instant().getEpochSecond();
+            YearMonth month, Clock at) {
+        long now = at.instant().getEpochSecond();
         String id = id();
-        Event req = DtaMessages.timePermitRequest(now, id, fed.curve().id(), hid, app.publicKey(), month, now + 120)
-                .sign(serviceSk, rng);
+        List<Event> reqs = DtaMessages.sealedForEach(DtaMessages.timePermitRequest(now, id, fed.curve().id(), hid,
+                app.publicKey(), month, now + 120), fed.minerIndices().keySet(), serviceSk, rng);
+        return app.timePermitShares(id, hid, DtaMessages.permitDate(month), ask(dta, reqs))
+                .recombine(fed, fed.curve().g1());
+    }
+
+    /**
+     * Every miner's DTA function over every sealed request (each answers only the one addressed to it); the
+     * answers in miner order.
+     */
+    private static List<Event> ask(List<DtaFunction> dta, List<Event> requests) {
         List<Event> answers = new ArrayList<>();
-        dta.forEach(f -> answers.addAll(f.handle(req)));
-        return app.timePermitShares(id, hid, DtaMessages.permitDate(month), answers).recombine(fed, fed.curve().g1());
+        for (DtaFunction f : dta) {
+            requests.forEach(r -> answers.addAll(f.handle(r)));
+        }
+        return answers;
     }
 
     private boolean auth(PolVerifier v, MpinClient m, byte[] rawId, int pin, byte[] token, byte[] permit, int date) {
         MpinClient.Pass1 p1 = m.pass1(rawId, pin, token, permit, date, rng);
-        byte[] y = v.challenge(rng);
+        byte[] y = v.challenge(rawId, p1.u(), p1.ut(), rng);
         return v.verifyTwoPass(rawId, p1.u(), p1.ut(), y, m.pass2(p1, y), rng).status()
                 == PolVerifier.Status.AUTHENTICATED;
     }

@@ -355,12 +355,13 @@ public final class DevnetFederation implements AutoCloseable {
     // ---- driving it ---------------------------------------------------------------------------------------
 
     /**
-     * The PoL service's signed request to every miner; the answers of {@code answerKind} as {@code reader} (the
-     * service or the app) sees them on the PoL relay, once every miner answered or the step's time is up.
+     * The PoL service's signed request to every miner (one event, or one sealed to each miner); the answers of
+     * {@code answerKind} as {@code reader} (the service or the app) sees them on the PoL relay, once every miner
+     * answered or the step's time is up.
      */
-    List<Event> askMiners(Event request, int answerKind, RelayClient reader) {
-        publishToAll(asService, request);
-        return reader.await(answering(request, answerKind), miners.size(), config.stepTimeout());
+    List<Event> askMiners(List<Event> requests, int answerKind, RelayClient reader) {
+        requests.forEach(r -> publishToAll(asService, r));
+        return reader.await(answering(requests, answerKind), miners.size(), config.stepTimeout());
     }
 
     /** Publishes {@code e} as the PoL service at every online miner's relay. */
@@ -394,7 +395,13 @@ public final class DevnetFederation implements AutoCloseable {
     }
 
     public static Predicate<Event> answering(Event request, int kind) {
-        return e -> e.kind() == kind && e.firstTagValue("e").orElse("").equals(request.id());
+        return answering(List.of(request), kind);
+    }
+
+    /** Events of {@code kind} answering any of {@code requests} (their {@code e} tag). */
+    public static Predicate<Event> answering(List<Event> requests, int kind) {
+        Set<String> ids = requests.stream().map(Event::id).collect(java.util.stream.Collectors.toSet());
+        return e -> e.kind() == kind && ids.contains(e.firstTagValue("e").orElse(""));
     }
 
     void needThreshold(String what, ShareCollector.Collected c) {

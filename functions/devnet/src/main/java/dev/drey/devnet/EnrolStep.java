@@ -37,7 +37,7 @@ public final class EnrolStep {
         byte[] serviceSk = f.polServiceKey();
         String ssId = f.requestId();
         Event ssReq = DtaMessages.serverSecretRequest(now, ssId, curve.id(), now + 120).sign(serviceSk, f.rng());
-        List<Event> ssAnswers = f.askMiners(ssReq, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, f.serviceOnPol());
+        List<Event> ssAnswers = f.askMiners(List.of(ssReq), ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE, f.serviceOnPol());
         ShareCollector.Collected ss = PolVerifier.serverSecretShares(f.dtaFederation(), serviceSk, ssId, ssAnswers);
         f.needThreshold("server-secret", ss);
         PolVerifier verifier = new PolVerifier(curve, ss.recombine(f.dtaFederation(), curve.g2()), serviceSk,
@@ -48,9 +48,9 @@ public final class EnrolStep {
         f.rng().nextBytes(rawId);
         byte[] hid = curve.mpin().hashId(rawId);
         String csId = f.requestId();
-        Event csReq = DtaMessages.clientSecretRequest(now, csId, curve.id(), hid, app.publicKey(), now + 120)
-                .sign(serviceSk, f.rng());
-        List<Event> csAnswers = f.askMiners(csReq, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, f.appOnPol());
+        List<Event> csReqs = DtaMessages.sealedForEach(DtaMessages.clientSecretRequest(now, csId, curve.id(), hid,
+                app.publicKey(), now + 120), f.dtaFederation().minerIndices().keySet(), serviceSk, f.rng());
+        List<Event> csAnswers = f.askMiners(csReqs, ProtocolKinds.DTA_CLIENT_SECRET_RESPONSE, f.appOnPol());
         ShareCollector.Collected cs = app.clientSecretShares(csId, hid, csAnswers);
         f.needThreshold("client-secret", cs);
         int pin = f.rng().nextInt(10_000);

@@ -25,9 +25,10 @@ public final class ProofOfLifeStep {
         long now = f.now();
         YearMonth month = YearMonth.now(f.clock().withZone(ZoneOffset.UTC));
         String id = f.requestId();
-        Event req = DtaMessages.timePermitRequest(now, id, curve.id(), e.identityHash(), e.app().publicKey(), month,
-                now + 120).sign(f.polServiceKey(), f.rng());
-        List<Event> answers = f.askMiners(req, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE, f.appOnPol());
+        List<Event> reqs = DtaMessages.sealedForEach(DtaMessages.timePermitRequest(now, id, curve.id(),
+                e.identityHash(), e.app().publicKey(), month, now + 120), f.dtaFederation().minerIndices().keySet(),
+                f.polServiceKey(), f.rng());
+        List<Event> answers = f.askMiners(reqs, ProtocolKinds.DTA_TIME_PERMIT_RESPONSE, f.appOnPol());
         int date = DtaMessages.permitDate(month);
         ShareCollector.Collected permits = e.app().timePermitShares(id, e.identityHash(), date, answers);
         f.needThreshold("time-permit", permits);
@@ -40,7 +41,7 @@ public final class ProofOfLifeStep {
         int date = DtaMessages.permitDate(YearMonth.now(f.clock().withZone(ZoneOffset.UTC)));
         MpinClient m = e.app().mpin();
         MpinClient.Pass1 p1 = m.pass1(e.rawId(), e.pin(), e.token(), permit, date, f.rng());
-        byte[] y = e.verifier().challenge(f.rng());
+        byte[] y = e.verifier().challenge(e.rawId(), p1.u(), p1.ut(), f.rng());
         PolVerifier.Verdict verdict = e.verifier().verifyTwoPass(e.rawId(), p1.u(), p1.ut(), y, m.pass2(p1, y),
                 e.app().publicKey(), f.rng());
         if (verdict.status() != PolVerifier.Status.AUTHENTICATED) {

@@ -48,14 +48,15 @@ class DtaShareInteropTest {
         byte[] hid = curve.mpin().hashId(random(32));
         long now = clock.instant().getEpochSecond();
         String requestId = Hex.encode(random(16));
-        Event request = DtaMessages.clientSecretRequest(now, requestId, curve.id(), hid, appPk, now + 120)
-                .sign(serviceSk, rng);
+        var request = DtaMessages.clientSecretRequest(now, requestId, curve.id(), hid, appPk, now + 120);
         List<Event> responses = new ArrayList<>();
         try (KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv"), clock, false)) {
             for (MasterSecretShare s : dealt.shares()) {
-                DtaFunction f = DtaFunction.create(random(32), s, Set.of(Hex.encode(Schnorr.publicKey(serviceSk))),
+                byte[] minerSk = random(32);
+                DtaFunction f = DtaFunction.create(minerSk, s, Set.of(Hex.encode(Schnorr.publicKey(serviceSk))),
                         kv, clock, rng);
-                responses.addAll(f.handle(request));
+                responses.addAll(f.handle(DtaMessages.sealedFor(request, Hex.encode(Schnorr.publicKey(minerSk)),
+                        serviceSk, rng)));
             }
         }
         ObjectNode req = NodePeer.request("openEvents").put("secretKey", Hex.encode(appSk));

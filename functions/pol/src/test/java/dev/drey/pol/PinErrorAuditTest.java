@@ -71,7 +71,7 @@ class PinErrorAuditTest {
     private PolVerifier.Status attempt(PolVerifier v, MpinClient m, byte[] rawId, int pin, byte[] token,
             byte[] permit, int date) {
         MpinClient.Pass1 p1 = m.pass1(rawId, pin, token, permit, date, rng);
-        byte[] y = v.challenge(rng);
+        byte[] y = v.challenge(rawId, p1.u(), p1.ut(), rng);
         PolVerifier.Verdict verdict = v.verifyTwoPass(rawId, p1.u(), p1.ut(), y, m.pass2(p1, y), rng);
         return verdict.status();
     }

@@ -105,7 +105,8 @@ public final class ColdStartFixture {
         long now = Instant.now().getEpochSecond();
         String requestId = TestDtaFederation.freshRequestId();
         Event event = switch (function) {
-            case ShareFunction.DTA -> new TestDtaFederation().clientSecretRequest(requestId, now, now + 300);
+            case ShareFunction.DTA -> new TestDtaFederation().clientSecretRequest(requestId, now, now + 300,
+                    KafkaAndKeysResource.SHARE_MINER);
             case ShareFunction.MPIN -> new TestDtaFederation().serverSecretRequest(requestId, now, now + 300);
             default -> new TestFederation().signRequest(new SecureRandom().nextInt(1 << 16));
         };

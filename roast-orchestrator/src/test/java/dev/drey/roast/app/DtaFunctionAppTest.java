@@ -22,8 +22,8 @@ class DtaFunctionAppTest extends ShareFunctionAppTest {
     }
 
     @Override
-    Event request(String requestId, long now) {
-        return dta.clientSecretRequest(requestId, now, now + 120);
+    Event request(String requestId, long now, int miner) {
+        return dta.clientSecretRequest(requestId, now, now + 120, miner);
     }
 
     @Override

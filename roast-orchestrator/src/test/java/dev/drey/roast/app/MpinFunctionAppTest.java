@@ -22,7 +22,7 @@ class MpinFunctionAppTest extends ShareFunctionAppTest {
     }
 
     @Override
-    Event request(String requestId, long now) {
+    Event request(String requestId, long now, int miner) {
         return dta.serverSecretRequest(requestId, now, now + 120);
     }
 

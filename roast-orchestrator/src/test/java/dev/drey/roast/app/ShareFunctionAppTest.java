@@ -37,7 +37,8 @@ abstract class ShareFunctionAppTest {
     abstract String function();
 
     /** A fresh request from the PoL service, expiring within the allowed window. */
-    abstract Event request(String requestId, long now);
+    /** A request for {@code miner} (a DTA request is sealed to it; the server-secret request is for all). */
+    abstract Event request(String requestId, long now, int miner);
 
     /** Who the answer is encrypted and p-tagged to (x-only hex). */
     abstract String recipient();
@@ -62,7 +63,7 @@ abstract class ShareFunctionAppTest {
         HealthProbe.awaitUp();
         long now = Instant.now().getEpochSecond();
         String requestId = TestDtaFederation.freshRequestId();
-        Event request = request(requestId, now);
+        Event request = request(requestId, now, KafkaAndKeysResource.SHARE_MINER);
         KafkaAndKeysResource.append(List.of(request));
 
         OutboxRecord out = KafkaAndKeysResource.awaitOutbox(
@@ -80,7 +81,8 @@ abstract class ShareFunctionAppTest {
         assertEquals(1, alone.valid().size());
         assertEquals(KafkaAndKeysResource.SHARE_MINER, alone.valid().get(0).index());
 
-        ShareCollector.Collected both = collect(requestId, List.of(answer, otherMinersAnswer(request)));
+        Event toOther = request(requestId, now, OTHER_MINER);
+        ShareCollector.Collected both = collect(requestId, List.of(answer, otherMinersAnswer(toOther)));
         assertEquals(List.of(), both.forgers());
         assertArrayEquals(secret(), both.recombine(dta.federation, group()));
     }

@@ -77,7 +77,7 @@ class ShareFunctionsAdaptersTest {
     }
 
     Event clientSecretRequest(String requestId, long expiresAt) {
-        return dta.clientSecretRequest(requestId, NOW, expiresAt);
+        return dta.clientSecretRequest(requestId, NOW, expiresAt, MINER);
     }
 
     Event serverSecretRequest(String requestId) {

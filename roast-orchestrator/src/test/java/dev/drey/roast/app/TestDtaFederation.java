@@ -114,10 +114,13 @@ final class TestDtaFederation {
         return curve.mpin().hashId(IDENTITY);
     }
 
-    /** A 3430 for {@link #IDENTITY}, encrypted answers to {@link #appKey}, signed by the PoL service. */
-    Event clientSecretRequest(String requestId, long now, long expiresAt) {
-        return DtaMessages.clientSecretRequest(now, requestId, curve.id(), identityHash(), appKey, expiresAt)
-                .sign(serviceKey, RoastSimulation.seeded(SEED + now));
+    /**
+     * A 3430 for {@link #IDENTITY}, encrypted answers to {@link #appKey}, sealed to miner {@code miner} (only it
+     * answers), signed by the PoL service.
+     */
+    Event clientSecretRequest(String requestId, long now, long expiresAt, int miner) {
+        return DtaMessages.sealedFor(DtaMessages.clientSecretRequest(now, requestId, curve.id(), identityHash(),
+                appKey, expiresAt), minerPubkey(miner), serviceKey, RoastSimulation.seeded(SEED + now));
     }
 
     /** A 3440, answered to the PoL service itself. */

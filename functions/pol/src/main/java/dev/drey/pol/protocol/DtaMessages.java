@@ -5,21 +5,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drey.crypto.Hex;
+import dev.drey.crypto.nip44.Nip44;
 import dev.drey.crypto.pairing.DtaShares;
 import dev.drey.kafka.ProtocolKinds;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.EventTemplate;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The JSON wire forms of the DTA / M-Pin messages (content {@code "v":1}) and their parsing. Requests
- * are public (the identity is randomised and hashed); share responses are NIP-44 encrypted by the
- * caller; refusals are plain and name the reason.
+ * The JSON wire forms of the DTA / M-Pin messages (content {@code "v":1}) and their parsing. DTA requests
+ * (3430, 3432) carry an identity hash and an app key, so each is sealed to the one miner it addresses
+ * ({@link #sealedFor}: NIP-44 from the PoL service key to the miner's key, one event per miner, p-tagged to
+ * it); the server-secret request (3440) names nobody and stays plain. Share responses are NIP-44 encrypted
+ * by the caller; refusals are plain and name the reason.
  */
 public final class DtaMessages {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +34,41 @@ public final class DtaMessages {
     }
 
     // ---- requests (PoL service -> miners) ----
+
+    /** Whether requests of this kind are sealed to one miner (they name an investor's identity and app key). */
+    public static boolean isSealedKind(int kind) {
+        return kind == ProtocolKinds.DTA_CLIENT_SECRET_REQUEST || kind == ProtocolKinds.DTA_TIME_PERMIT_REQUEST;
+    }
+
+    /**
+     * {@code request} (from {@link #clientSecretRequest} or {@link #timePermitRequest}) sealed to one miner: the
+     * content NIP-44 encrypted from the PoL service key to {@code minerPubkey}, p-tagged to it, signed by the
+     * service. Only that miner can read it; relays and the other miners see the kind and the addressee.
+     */
+    public static Event sealedFor(EventTemplate request, String minerPubkey, byte[] serviceSecretKey,
+            SecureRandom rng) {
+        if (!isSealedKind(request.kind())) {
+            throw new IllegalArgumentException("kind " + request.kind() + " is not a sealed DTA request");
+        }
+        if (!Hex.isLowerHex(minerPubkey, 32)) {
+            throw new IllegalArgumentException("miner key must be an x-only public key (64 lowercase hex)");
+        }
+        String content = Nip44.encrypt(request.content(),
+                Nip44.conversationKey(serviceSecretKey, Hex.decode(minerPubkey)));
+        List<List<String>> tags = new ArrayList<>(request.tags());
+        tags.add(List.of("p", minerPubkey));
+        return new EventTemplate(request.createdAt(), request.kind(), tags, content).sign(serviceSecretKey, rng);
+    }
+
+    /** {@link #sealedFor} each of {@code minerPubkeys}: one request event per miner. */
+    public static List<Event> sealedForEach(EventTemplate request, Collection<String> minerPubkeys,
+            byte[] serviceSecretKey, SecureRandom rng) {
+        List<Event> out = new ArrayList<>();
+        for (String miner : minerPubkeys) {
+            out.add(sealedFor(request, miner, serviceSecretKey, rng));
+        }
+        return List.copyOf(out);
+    }
 
     public static EventTemplate clientSecretRequest(long now, String requestId, String curve, byte[] identityHash,
             String appKey, long expiresAt) {
@@ -72,12 +112,14 @@ public final class DtaMessages {
     }
 
     /**
-     * Reads a request's content (signature and requester are {@link RequestCheck}'s business).
+     * Reads a request's content (signature, requester and opening a sealed request are {@link RequestCheck}'s
+     * business).
      *
+     * @param content the request's plaintext content
      * @param fieldBytes EFS of the miner's curve: the length an identity hash must have
      */
-    static ShareRequest parseRequest(Event e, int fieldBytes) {
-        JsonNode c = parseObject(e.content(), null);
+    static ShareRequest parseRequest(Event e, String content, int fieldBytes) {
+        JsonNode c = parseObject(content, null);
         String requestId = text(c, "requestId", null);
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw malformed(null, "requestId must be 32 to 64 lowercase hex characters");

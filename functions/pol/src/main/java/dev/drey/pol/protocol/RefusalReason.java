@@ -8,6 +8,8 @@ public enum RefusalReason {
     WRONG_CURVE("wrong-curve"),
     EXPIRED("expired"),
     EXPIRY_TOO_FAR("expiry-too-far"),
+    /** A time permit for a month other than the miner's current or next UTC month. */
+    MONTH_OUT_OF_RANGE("month-out-of-range"),
     REPLAY("replay");
 
     private final String code;

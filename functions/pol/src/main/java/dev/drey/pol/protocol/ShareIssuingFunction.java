@@ -37,7 +37,7 @@ public abstract class ShareIssuingFunction {
             Set<String> polServiceKeys, KeyValueStore kv, Clock clock) {
         String me = Hex.encode(Schnorr.publicKey(minerSecretKey));
         return new RequestCheck(polServiceKeys, share.curve().id(), share.curve().fieldBytes(), kv, clock,
-                scope + "/" + me);
+                minerSecretKey, scope + "/" + me);
     }
 
     /** Whether this function answers events of this kind (others produce nothing). */
@@ -47,8 +47,8 @@ public abstract class ShareIssuingFunction {
     protected abstract Event respond(ShareRequest request, long now);
 
     public final List<Event> handle(Event e) {
-        if (!answers(e.kind())) {
-            return List.of();
+        if (!answers(e.kind()) || !check.addressedHere(e)) {
+            return List.of(); // another kind, or a sealed request for another miner
         }
         ShareRequest r;
         try {

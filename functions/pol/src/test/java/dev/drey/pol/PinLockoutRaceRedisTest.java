@@ -1,0 +1,35 @@
+package dev.drey.pol;
+
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.LocalServers;
+import dev.drey.kv.RedisKeyValueStore;
+import java.time.Duration;
+import redis.embedded.RedisServer;
+
+/** {@link PinLockoutRaceContract} on a real redis-server (embedded-redis's binary) on a free port. */
+class PinLockoutRaceRedisTest extends PinLockoutRaceContract {
+    private RedisServer server;
+
+    @Override
+    protected KeyValueStore openStore() throws Exception {
+        int port = LocalServers.freePort();
+        server = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .setting("dir " + LocalServers.tempDir("drey-pol-redis"))
+                .build();
+        server.start();
+        LocalServers.awaitPort(port, Duration.ofSeconds(10), null);
+        return RedisKeyValueStore.connect("redis://127.0.0.1:" + port, "test:pol:",
+                RedisKeyValueStore.DEFAULT_TIMEOUT);
+    }
+
+    @Override
+    protected void stopBackend() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
