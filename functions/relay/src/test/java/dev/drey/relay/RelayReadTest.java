@@ -131,7 +131,8 @@ class RelayReadTest {
     void subscriptionAndFilterLimits() {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits small = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(), 2, 3, 4, 2,
-                d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.perConnection(), d.perKey(),
+                d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(),
                 d.catchUpTimeoutMillis());
         try (var r = new RelayFixture(RelayFixture.defaultConfig().withLimits(small))) {
             var w = r.connect();
@@ -222,7 +223,8 @@ class RelayReadTest {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits quick = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), d.perConnection(), d.perKey(), 100);
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(), 100);
         try (var index = dev.drey.relay.store.MvStoreEventIndex.inMemory()) {
             EventSink neverIndexed = e -> java.util.concurrent.CompletableFuture.completedFuture(
                     new Accepted(new LogPosition("events", 0, 0)));

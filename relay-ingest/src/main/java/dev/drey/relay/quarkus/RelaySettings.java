@@ -94,11 +94,19 @@ public interface RelaySettings {
         @WithDefault("500")
         int defaultLimit();
 
-        @WithDefault("94608000")
+        /** Other kinds: 7 days back (NIP-59 gift wraps backdate created_at by up to 2 days). */
+        @WithDefault("604800")
         long createdAtPastSeconds();
 
         @WithDefault("900")
         long createdAtFutureSeconds();
+
+        /** Federation protocol kinds (3400-3499): 15 minutes either way, so captured messages go stale. */
+        @WithDefault("900")
+        long protocolCreatedAtPastSeconds();
+
+        @WithDefault("900")
+        long protocolCreatedAtFutureSeconds();
 
         @WithDefault("500")
         double connectionEventsPerSecond();
@@ -120,7 +128,8 @@ public interface RelaySettings {
         Limits l = limits();
         RelayLimits limits = new RelayLimits(l.maxMessageBytes(), l.maxEventTags(), l.maxContentLength(),
                 l.maxSubscriptions(), l.maxFilters(), l.maxLimit(), l.defaultLimit(), l.createdAtPastSeconds(),
-                l.createdAtFutureSeconds(), new RateLimit(l.connectionEventsPerSecond(), l.connectionBurst()),
+                l.createdAtFutureSeconds(), l.protocolCreatedAtPastSeconds(), l.protocolCreatedAtFutureSeconds(),
+                new RateLimit(l.connectionEventsPerSecond(), l.connectionBurst()),
                 new RateLimit(l.keyEventsPerSecond(), l.keyBurst()), l.catchUpTimeoutMillis());
         return new RelayConfig(name(), description().orElse(""), operatorPubkey(), contact(),
                 new LinkedHashSet<>(allowList().orElse(List.of())),

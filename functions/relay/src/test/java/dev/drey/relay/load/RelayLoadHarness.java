@@ -78,7 +78,8 @@ class RelayLoadHarness {
         RateLimit unlimited = new RateLimit(1_000_000, 1_000_000);
         RelayConfig config = RelayConfig.allowing(pubkeys).withLimits(new RelayLimits(d.maxMessageBytes(),
                 d.maxEventTags(), d.maxContentLength(), d.maxSubscriptions(), d.maxFilters(), d.maxLimit(),
-                d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(), unlimited, unlimited,
+                d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), unlimited, unlimited,
                 d.catchUpTimeoutMillis()));
         StringBuilder report = new StringBuilder();
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();

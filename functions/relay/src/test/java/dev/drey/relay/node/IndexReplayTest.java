@@ -47,7 +47,8 @@ class IndexReplayTest {
         var l = config.limits();
         config = config.withLimits(new dev.drey.relay.RelayLimits(l.maxMessageBytes(), l.maxEventTags(),
                 l.maxContentLength(), l.maxSubscriptions(), l.maxFilters(), l.maxLimit(), l.defaultLimit(),
-                20L * 365 * 24 * 3600, l.createdAtFutureSeconds(), l.perConnection(), l.perKey(),
+                20L * 365 * 24 * 3600, l.createdAtFutureSeconds(), l.protocolCreatedAtPastSeconds(),
+                l.protocolCreatedAtFutureSeconds(), l.perConnection(), l.perKey(),
                 l.catchUpTimeoutMillis()));
         RelayNodeSettings settings = RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(prefix).withDataDir(data);
