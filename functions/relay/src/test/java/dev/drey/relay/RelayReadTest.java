@@ -195,7 +195,7 @@ class RelayReadTest {
                 RelayConfig config = RelayFixture.defaultConfig();
                 Relay r = Relay.privateRelay(config, delayed, index, live, executor);
                 List<RelayMessage> out = java.util.Collections.synchronizedList(new ArrayList<>());
-                RelaySession s = r.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+                RelaySession s = r.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
                 s.onText(new ClientMessage.Auth(TestKeys.ALICE.auth(RelayFixture.URL, s.challenge(), NOW)).toJson(),
                         RelayFixture.NOW_MS);
                 Event e = note(TestKeys.ALICE, NOW, "acknowledged before indexed");
@@ -231,7 +231,7 @@ class RelayReadTest {
             Relay r = Relay.privateRelay(RelayFixture.defaultConfig().withLimits(quick), neverIndexed, index,
                     new SubscriptionRegistry(), Runnable::run);
             List<RelayMessage> out = java.util.Collections.synchronizedList(new ArrayList<>());
-            RelaySession s = r.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+            RelaySession s = r.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
             s.onText(new ClientMessage.Auth(TestKeys.ALICE.auth(RelayFixture.URL, s.challenge(), NOW)).toJson(),
                     RelayFixture.NOW_MS);
             s.onText(new ClientMessage.EventMessage(note(TestKeys.ALICE, NOW, "x")).toJson(), RelayFixture.NOW_MS);

@@ -295,7 +295,7 @@ class RelayWriteTest {
             var live = new SubscriptionRegistry();
             var log = new dev.drey.relay.store.InMemoryEventLog(new IndexFeed(index, live));
             var relay2 = new Relay(config, policies, log, index, live, Runnable::run, new java.security.SecureRandom());
-            var s = relay2.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+            var s = relay2.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
             s.onText(new dev.drey.nostr.ClientMessage.EventMessage(note(TestKeys.ALICE, NOW, "buy spam")).toJson(),
                     RelayFixture.NOW_MS);
             s.onText(new dev.drey.nostr.ClientMessage.EventMessage(note(TestKeys.MALLORY, NOW, "spam")).toJson(),

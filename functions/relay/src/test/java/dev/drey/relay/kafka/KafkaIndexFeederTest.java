@@ -29,7 +29,7 @@ class KafkaIndexFeederTest {
 
     @Test
     void aRecordWithABadSignatureWrittenStraightToTheTopicIsNeverIndexed() throws Exception {
-        RelayConfig config = RelayConfig.allowing(Set.of(TestKeys.ALICE.pubkey()));
+        RelayConfig config = RelayConfig.allowing("ws://127.0.0.1:7447", Set.of(TestKeys.ALICE.pubkey()));
         try (RelayNode node = RelayNode.start(RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix("feeder-verify")))) {
             node.awaitCaughtUp(Duration.ofSeconds(30));
