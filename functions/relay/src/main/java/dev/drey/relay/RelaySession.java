@@ -49,6 +49,7 @@ public final class RelaySession {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger queriesInFlight = new AtomicInteger();
     private final AtomicBoolean released = new AtomicBoolean();
+    private final AtomicBoolean disconnecting = new AtomicBoolean();
     private volatile long lastMillis;
     private volatile boolean closed;
     private int rateLimitedInARow;
@@ -100,7 +101,7 @@ public final class RelaySession {
      * Closes the connection if it has not authenticated by its deadline; the host calls this
      * when the deadline passes. Returns whether it closed it.
      */
-    public boolean checkAuthDeadline(long nowMillis) {
+    public synchronized boolean checkAuthDeadline(long nowMillis) {
         if (closed || !authenticated.isEmpty() || nowMillis < authDeadlineMillis()) {
             return false;
         }
@@ -198,7 +199,8 @@ public final class RelaySession {
 
     /** The relay ends the connection: nothing more is sent or handled, then the transport is closed. */
     private void disconnect(Relay.Disconnect why, String reason) {
-        if (closed) {
+        // Answers go out from several threads (event loop, log, query pool): one of them closes.
+        if (closed || !disconnecting.compareAndSet(false, true)) {
             return;
         }
         close();

@@ -20,10 +20,13 @@ public class IndexFeederLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var feeder = runtime.node().feeder();
-        var b = HealthCheckResponse.named("index-feeder").status(feeder.isRunning())
-                .withData("rejectedRecords", feeder.rejectedCount());
-        if (!feeder.failure().isEmpty()) {
-            b.withData("failure", feeder.failure());
+        return check(feeder.isRunning(), feeder.failure(), feeder.rejectedCount());
+    }
+
+    static HealthCheckResponse check(boolean running, String failure, long rejectedRecords) {
+        var b = HealthCheckResponse.named("index-feeder").status(running).withData("rejectedRecords", rejectedRecords);
+        if (!failure.isEmpty()) {
+            b.withData("failure", failure);
         }
         return b.build();
     }
