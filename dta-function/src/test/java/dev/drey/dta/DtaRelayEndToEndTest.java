@@ -172,18 +172,20 @@ class DtaRelayEndToEndTest {
             DtaFederation fed = new DtaFederation(curve, 2, indices, dealt.publicKey());
             PolApp app = PolApp.create(fed, rng);
 
+            int polPort = freePort();
             RelayNode pol = RelayNode.start(RelayNodeSettings.of(config("pol", Set.of(servicePk, app.publicKey()),
-                    roster), bootstrap).withTopicPrefix("pol").withBackoff(FAST));
-            RelayServer polServer = RelayServer.start(vertx, pol.relay(), "127.0.0.1", 0);
+                    roster, polPort), bootstrap).withTopicPrefix("pol").withBackoff(FAST));
+            RelayServer polServer = RelayServer.start(vertx, pol.relay(), "127.0.0.1", polPort);
             closing.add(pol);
             closing.add(polServer);
             for (MasterSecretShare s : dealt.shares()) {
                 byte[] sk = minerSks.get(s.index() - 1);
+                int port = freePort();
                 RelayNode node = RelayNode.start(RelayNodeSettings.of(config("miner" + s.index(),
-                        Set.of(servicePk, intruderPk), roster), bootstrap).withTopicPrefix("miner" + s.index())
+                        Set.of(servicePk, intruderPk), roster, port), bootstrap).withTopicPrefix("miner" + s.index())
                         .withMinerKey(MinerKey.of(sk)).withBackoff(FAST));
                 KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("miner" + s.index() + ".mv"), clock, false);
-                miners.add(new Miner(node, RelayServer.start(vertx, node.relay(), "127.0.0.1", 0), kv,
+                miners.add(new Miner(node, RelayServer.start(vertx, node.relay(), "127.0.0.1", port), kv,
                         DtaFunction.create(sk, s, Set.of(servicePk), kv, clock, rng),
                         MpinFunction.create(sk, s, Set.of(servicePk), kv, clock, rng), bootstrap, polServer.url()));
             }
@@ -344,9 +346,16 @@ class DtaRelayEndToEndTest {
         }
     }
 
-    private static RelayConfig config(String name, Set<String> allowed, List<RosterMember> roster) {
+    /** A relay whose public URL (which AUTH events must name) is the loopback address on {@code port}. */
+    private static RelayConfig config(String name, Set<String> allowed, List<RosterMember> roster, int port) {
         return new RelayConfig(name, "", Optional.empty(), Optional.empty(), allowed, roster, Set.of(), true,
-                RelayLimits.DEFAULT, Optional.empty());
+                RelayLimits.DEFAULT, "ws://127.0.0.1:" + port);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static void publishToAll(List<RelayClient> relays, Event request) throws Exception {

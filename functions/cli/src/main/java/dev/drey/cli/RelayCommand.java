@@ -61,6 +61,10 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "a peer miner's relay, key@ws://host:port (repeatable)")
     List<String> peers = new ArrayList<>();
 
+    @Option(names = "--public-url", description = "the relay's public websocket URL, which AUTH events must name "
+            + "(default ws://host:port as listened on; set it behind a proxy or TLS terminator)")
+    String publicUrl;
+
     @Option(names = "--kafka-config", paramLabel = "FILE", description = "a properties file of Kafka client security "
             + "settings for --kafka (security.protocol, sasl.*, ssl.*; e.g. MSK IAM or SCRAM), given to every Kafka "
             + "client of the relay; a file keeps credentials out of the command line")
@@ -93,7 +97,7 @@ final class RelayCommand implements Callable<Integer> {
         StandaloneRelay relay;
         try {
             relay = StandaloneRelay.start(new StandaloneRelay.Options(host, port, allow, peers, kafka, topicPrefix,
-                    data, key, kafkaClientSettings(kafkaConfig)));
+                    data, key, kafkaClientSettings(kafkaConfig), publicUrl));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -20,10 +20,16 @@ import java.util.Set;
 /** What {@code drey relay} runs: optional embedded broker, relay node, Vert.x host; closed in reverse. */
 final class StandaloneRelay implements AutoCloseable {
 
+    /** {@code publicUrl}: the URL AUTH events must name; null for {@code ws://host:port} as listened on. */
     record Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
-            Path data, String secretKey, KafkaClientSettings kafkaClient) {
+            Path data, String secretKey, KafkaClientSettings kafkaClient, String publicUrl) {
         Options {
             kafkaClient = kafkaClient == null ? KafkaClientSettings.NONE : kafkaClient;
+        }
+
+        Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
+                Path data, String secretKey, KafkaClientSettings kafkaClient) {
+            this(host, port, allow, peers, kafka, topicPrefix, data, secretKey, kafkaClient, null);
         }
 
         Options(String host, int port, List<String> allow, List<String> peers, String kafka, String topicPrefix,
@@ -63,8 +69,11 @@ final class StandaloneRelay implements AutoCloseable {
             throw new IllegalArgumentException("--allow (or --peer / --secret-key) must name at least one key: "
                     + "the relay is private");
         }
+        // The public URL must be known before the server starts: port 0 becomes a free port now.
+        int port = o.port() == 0 ? freePort(o.host()) : o.port();
+        String publicUrl = o.publicUrl() != null ? o.publicUrl() : dialUrl(o.host(), port);
         RelayConfig config = new RelayConfig(null, null, me.map(MinerKey::pubkey), Optional.empty(), allowed, roster,
-                Set.of(), true, RelayLimits.DEFAULT, Optional.empty());
+                Set.of(), true, RelayLimits.DEFAULT, publicUrl);
         EmbeddedKafka broker = null;
         Vertx vertx = null;
         RelayNode node = null;
@@ -84,7 +93,7 @@ final class StandaloneRelay implements AutoCloseable {
             node = RelayNode.start(new RelayNodeSettings(config, bootstrap, o.topicPrefix(),
                     Optional.ofNullable(o.data()), me, null, null, null).withKafkaClient(o.kafkaClient()));
             vertx = Vertx.vertx();
-            RelayServer server = RelayServer.start(vertx, node.relay(), o.host(), o.port());
+            RelayServer server = RelayServer.start(vertx, node.relay(), o.host(), port);
             return new StandaloneRelay(o.host(), broker, vertx, node, server, bootstrap, me.map(MinerKey::pubkey));
         } catch (RuntimeException e) {
             if (vertx != null) {
@@ -102,8 +111,20 @@ final class StandaloneRelay implements AutoCloseable {
 
     /** The URL clients dial; a wildcard listen address is reached on the loopback interface. */
     String url() {
+        return dialUrl(host, server.port());
+    }
+
+    private static String dialUrl(String host, int port) {
         String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        return "ws://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port();
+        return "ws://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("no free port on " + host + ": " + e.getMessage());
+        }
     }
 
     String bootstrapServers() {

@@ -188,7 +188,7 @@ public final class DevnetFederation implements AutoCloseable {
         String bootstrap = kafka.bootstrapServers();
         for (int i = 1; i <= n; i++) {
             RelayNodeSettings settings = RelayNodeSettings.of(MinerNode.relayConfig("drey devnet miner " + i, clients,
-                    roster), bootstrap).withTopicPrefix(topicPrefix(i)).withDataDir(minerDir(i).resolve("relay"))
+                    roster, "ws://127.0.0.1:" + ports.get(i - 1)), bootstrap).withTopicPrefix(topicPrefix(i)).withDataDir(minerDir(i).resolve("relay"))
                     .withMinerKey(MinerKey.of(minerSks.get(i - 1))).withBackoff(FAST);
             int index = i;
             MinerNode m = MinerNode.start(i, minerSks.get(i - 1), settings, ports.get(i - 1), minerDir(i), vertx,
@@ -202,7 +202,7 @@ public final class DevnetFederation implements AutoCloseable {
             polRoster.add(RosterMember.parse(m.pubkey));
         }
         RelayNode pol = RelayNode.start(RelayNodeSettings.of(MinerNode.relayConfig("drey devnet PoL service",
-                Set.of(pubkey(serviceSk), pubkey(appSk), pubkey(clientSk)), polRoster), bootstrap)
+                Set.of(pubkey(serviceSk), pubkey(appSk), pubkey(clientSk)), polRoster, polUrl), bootstrap)
                 .withTopicPrefix("pol").withDataDir(config.dataDir().resolve("pol").resolve("relay")).withBackoff(FAST));
         closing.add(pol);
         polServer = RelayServer.start(vertx, pol.relay(), "127.0.0.1", ports.get(n));

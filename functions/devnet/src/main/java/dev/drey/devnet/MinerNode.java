@@ -72,10 +72,10 @@ public final class MinerNode implements AutoCloseable {
         }
     }
 
-    /** A private relay: the roster and {@code clients} may use it, reads need NIP-42 authentication. */
-    static RelayConfig relayConfig(String name, Set<String> clients, List<RosterMember> roster) {
+    /** A private relay at {@code url}: the roster and {@code clients} may use it, reads need NIP-42 authentication. */
+    static RelayConfig relayConfig(String name, Set<String> clients, List<RosterMember> roster, String url) {
         return new RelayConfig(name, "a private relay of the Drey devnet", Optional.empty(), Optional.empty(), clients,
-                roster, Set.of(), true, RelayLimits.DEFAULT, Optional.empty());
+                roster, Set.of(), true, RelayLimits.DEFAULT, url);
     }
 
     public String url() {

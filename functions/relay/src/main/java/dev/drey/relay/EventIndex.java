@@ -22,12 +22,15 @@ public interface EventIndex extends AutoCloseable {
 
     /**
      * Stored events matching any filter and {@code visible}, newest first, ties by lowest id.
-     * Each filter's {@code limit} bounds its own matches (NIP-01); no limit means all.
+     * Each filter's {@code limit} bounds its own matches (NIP-01) however many index ranges the
+     * filter spans; no limit means all. At most {@code maxExamined} index entries are read for the
+     * whole query: a filter that matches little cannot make one REQ walk the index.
      */
-    List<Event> query(List<Filter> filters, Predicate<Event> visible);
+    QueryResult query(List<Filter> filters, Predicate<Event> visible, long maxExamined);
 
+    /** Everything that matches, without a budget: for trusted callers (tests, tools), never clients. */
     default List<Event> query(List<Filter> filters) {
-        return query(filters, e -> true);
+        return query(filters, e -> true, Long.MAX_VALUE).events();
     }
 
     boolean contains(String eventId);

@@ -1,5 +1,6 @@
 package dev.drey.relay;
 
+import dev.drey.kafka.ProtocolKinds;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Nip42;
 import dev.drey.nostr.Verification;
@@ -15,7 +16,7 @@ public final class EventPolicies {
     private EventPolicies() {
     }
 
-    /** Tag count, content length and the created_at window. */
+    /** Tag count, content length and the created_at window (narrower for protocol kinds). */
     public static EventPolicy limits(RelayLimits limits) {
         return (event, session) -> {
             if (event.tags().size() > limits.maxEventTags()) {
@@ -28,13 +29,15 @@ public final class EventPolicies {
                 return Optional.of(Rejection.invalid("content longer than " + limits.maxContentLength() + " characters"));
             }
             long now = session.nowSeconds();
-            if (event.createdAt() < now - limits.createdAtPastSeconds()) {
-                return Optional.of(Rejection.invalid("created_at is more than " + limits.createdAtPastSeconds()
-                        + " seconds in the past"));
+            boolean protocol = ProtocolKinds.isFederationRange(event.kind());
+            long past = protocol ? limits.protocolCreatedAtPastSeconds() : limits.createdAtPastSeconds();
+            long future = protocol ? limits.protocolCreatedAtFutureSeconds() : limits.createdAtFutureSeconds();
+            String what = protocol ? "created_at of a protocol event" : "created_at";
+            if (event.createdAt() < now - past) {
+                return Optional.of(Rejection.invalid(what + " is more than " + past + " seconds in the past"));
             }
-            if (event.createdAt() > now + limits.createdAtFutureSeconds()) {
-                return Optional.of(Rejection.invalid("created_at is more than " + limits.createdAtFutureSeconds()
-                        + " seconds in the future"));
+            if (event.createdAt() > now + future) {
+                return Optional.of(Rejection.invalid(what + " is more than " + future + " seconds in the future"));
             }
             return Optional.empty();
         };

@@ -7,7 +7,9 @@ import dev.drey.nostr.NostrParser;
 import dev.drey.nostr.Verification;
 import java.util.List;
 import java.security.SecureRandom;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One relay: its configuration, policies, log (sink), index and live subscriptions. Plain Java
@@ -33,8 +36,37 @@ public final class Relay {
     private final NostrParser parser;
     private final Set<String> allowedKeys;
     private final AcknowledgedPositions acknowledged = new AcknowledgedPositions();
+    private final ConnectionGate gate;
+    private final Map<Disconnect, AtomicLong> disconnects = new EnumMap<>(Disconnect.class);
     /** Appends in progress or not yet indexed, by event id: a second copy waits for the first. */
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+    /** Why the relay closed a connection itself. */
+    public enum Disconnect {
+        /** Its unread answers passed {@link ResourceLimits#maxQueuedOutputBytes()}. */
+        SLOW_READER,
+        /** It kept sending after being rate-limited. */
+        RATE_LIMITED,
+        /** It did not authenticate in time. */
+        AUTH_TIMEOUT
+    }
+
+    /**
+     * Counters for operators and the adversary scenarios.
+     *
+     * @param openConnections    sessions open now
+     * @param refusedConnections connections refused at the handshake (connection caps)
+     * @param disconnects        connections the relay closed, by reason
+     */
+    public record Stats(int openConnections, long refusedConnections, Map<Disconnect, Long> disconnects) {
+        public Stats {
+            disconnects = Map.copyOf(disconnects);
+        }
+
+        public long disconnected(Disconnect why) {
+            return disconnects.getOrDefault(why, 0L);
+        }
+    }
 
     /** What storing an event did. */
     public enum Stored {
@@ -63,6 +95,10 @@ public final class Relay {
         // Nesting 8 fits any message (a tag in an event in a message is depth 3).
         this.parser = new NostrParser(new NostrParser.Limits(config.limits().maxMessageBytes(), 8, 20));
         this.allowedKeys = config.allowedKeys();
+        this.gate = new ConnectionGate(config.resources());
+        for (Disconnect d : Disconnect.values()) {
+            disconnects.put(d, new AtomicLong());
+        }
     }
 
     /** The standard private relay over the given log and index. */
@@ -73,18 +109,34 @@ public final class Relay {
     }
 
     /**
-     * A new connection. Sends the NIP-42 challenge at once.
-     *
-     * @param connectionUrl the URL the client connected to (scheme, Host header, path); AUTH
-     *                      events must name it unless a public URL is configured
+     * A new connection from {@code remoteAddress} (the peer's IP address), or empty when the
+     * connection caps are reached: the host then refuses the handshake. Sends the NIP-42
+     * challenge at once; AUTH events must name the configured public URL. The host must call
+     * {@link RelaySession#close()} when the connection ends (that gives back its slot).
      */
-    public RelaySession openSession(String connectionUrl, RelayOutput output, long nowMillis) {
+    public Optional<RelaySession> openSession(String remoteAddress, RelayOutput output, long nowMillis) {
+        if (gate.tryAdmit(remoteAddress).isPresent()) {
+            return Optional.empty();
+        }
         byte[] c = new byte[16];
         random.nextBytes(c);
-        RelaySession s = new RelaySession(this, config.publicUrl().orElse(connectionUrl), output, Hex.encode(c),
-                nowMillis);
+        RelaySession s = new RelaySession(this, remoteAddress, output, Hex.encode(c), nowMillis);
         s.start();
-        return s;
+        return Optional.of(s);
+    }
+
+    public Stats stats() {
+        Map<Disconnect, Long> d = new EnumMap<>(Disconnect.class);
+        disconnects.forEach((k, v) -> d.put(k, v.get()));
+        return new Stats(gate.openConnections(), gate.refusedConnections(), d);
+    }
+
+    void countDisconnect(Disconnect why) {
+        disconnects.get(why).incrementAndGet();
+    }
+
+    ConnectionGate gate() {
+        return gate;
     }
 
     public RelayConfig config() {

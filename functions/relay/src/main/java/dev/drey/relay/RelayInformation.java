@@ -47,6 +47,9 @@ public final class RelayInformation {
         w.rawAscii(",\"restricted_writes\":").bool(true);
         w.rawAscii(",\"created_at_lower_limit\":").number(l.createdAtPastSeconds());
         w.rawAscii(",\"created_at_upper_limit\":").number(l.createdAtFutureSeconds());
+        // Not in NIP-11's list: the narrower window of federation protocol kinds (3400-3499).
+        w.rawAscii(",\"protocol_created_at_lower_limit\":").number(l.protocolCreatedAtPastSeconds());
+        w.rawAscii(",\"protocol_created_at_upper_limit\":").number(l.protocolCreatedAtFutureSeconds());
         // Not in NIP-11's list; published so clients can pace themselves.
         w.rawAscii(",\"rate_limits\":{\"per_connection\":");
         rate(w, l.perConnection());

@@ -7,18 +7,19 @@ import java.util.List;
 public record RelayPolicies(EventPolicy events, FilterPolicy filters, DeliveryPolicy delivery) {
 
     /**
-     * The private-relay rules, in order. Cheap shape checks come before the signature; the
-     * allow-list after it, so a forged event cannot learn more than "invalid"; the per-key rate
-     * limit last, so nobody can drain another key's bucket with events that key never signed.
+     * The private-relay rules, in order. Cheap checks come before the signature: shape, then the
+     * allow-list and the gift-wrap rule, so a stranger's events (from an unauthenticated
+     * connection, say) are refused without a signature check; the per-key rate limit last, so
+     * nobody can drain another key's bucket with events that key never signed.
      */
     public static RelayPolicies privateRelay(RelayConfig config, KeyedRateLimiter perKey) {
         EventPolicy events = EventPolicy.inOrder(List.of(
                 EventPolicies.limits(config.limits()),
                 EventPolicies.noAuthEvents(),
-                EventPolicies.validIdAndSignature(),
                 EventPolicies.allowList(config.allowedKeys()),
-                EventPolicies.protectedEvents(),
                 EventPolicies.giftWraps(),
+                EventPolicies.validIdAndSignature(),
+                EventPolicies.protectedEvents(),
                 EventPolicies.perKeyRateLimit(perKey)));
         List<FilterPolicy> filters = new ArrayList<>();
         if (config.authRequiredForReads()) {

@@ -12,38 +12,57 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection: its NIP-42 challenge, the keys it authenticated as, its
  * subscriptions and its rate-limit bucket. The host passes each text frame with the time it
- * arrived; answers go out through the {@link RelayOutput}. Every frame gets a NIP-01 answer:
- * malformed input becomes a NOTICE or a prefixed OK/CLOSED, never an exception.
+ * arrived; answers go out through the {@link RelayOutput}. Frames get a NIP-01 answer: malformed
+ * input becomes a NOTICE or a prefixed OK/CLOSED, never an exception.
+ *
+ * <p>A client cannot make the relay hold more for it than its limits ({@link ResourceLimits}):
+ * the connection is closed when its unread answers pass the output bound, when it keeps sending
+ * after {@code rateLimitedFramesBeforeClose} rate-limited frames in a row, or when it has not
+ * authenticated by the AUTH deadline (the host calls {@link #checkAuthDeadline} on a timer).
+ * Stored queries run on the relay's query pool, never on the caller's thread, at most
+ * {@code maxQueriesInFlight} per connection.
  */
 public final class RelaySession {
     private static final String DUPLICATE = "duplicate: already have this event";
 
     private final Relay relay;
     private final String authUrl;
+    private final String remoteAddress;
     private final RelayOutput output;
     private final String challenge;
     private final TokenBucket bucket;
+    private final ResourceLimits resources;
+    private final long openedMillis;
     private final Set<String> authenticated = ConcurrentHashMap.newKeySet();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicInteger queriesInFlight = new AtomicInteger();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private final AtomicBoolean disconnecting = new AtomicBoolean();
     private volatile long lastMillis;
     private volatile boolean closed;
+    private int rateLimitedInARow;
 
-    RelaySession(Relay relay, String authUrl, RelayOutput output, String challenge, long nowMillis) {
+    RelaySession(Relay relay, String remoteAddress, RelayOutput output, String challenge, long nowMillis) {
         this.relay = relay;
-        this.authUrl = authUrl;
+        this.authUrl = relay.config().publicUrl();
+        this.remoteAddress = remoteAddress;
         this.output = output;
         this.challenge = challenge;
         this.bucket = new TokenBucket(relay.config().limits().perConnection(), nowMillis);
+        this.resources = relay.config().resources();
+        this.openedMillis = nowMillis;
         this.lastMillis = nowMillis;
     }
 
@@ -68,31 +87,61 @@ public final class RelaySession {
         return subscriptions.size();
     }
 
+    /** Whether the connection was closed (by the client, or by the relay for breaking a limit). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** When a connection that has not authenticated is closed (unix milliseconds). */
+    public long authDeadlineMillis() {
+        return openedMillis + resources.authTimeoutMillis();
+    }
+
+    /**
+     * Closes the connection if it has not authenticated by its deadline; the host calls this
+     * when the deadline passes. Returns whether it closed it.
+     */
+    public synchronized boolean checkAuthDeadline(long nowMillis) {
+        if (closed || !authenticated.isEmpty() || nowMillis < authDeadlineMillis()) {
+            return false;
+        }
+        disconnect(Relay.Disconnect.AUTH_TIMEOUT, "auth-required: no AUTH within "
+                + resources.authTimeoutMillis() / 1000 + " s of connecting");
+        return true;
+    }
+
     SessionContext context() {
         return new SessionContext(authenticated, lastMillis);
     }
 
     /** Handles one text frame received at {@code nowMillis} (unix milliseconds). */
     public synchronized void onText(String frame, long nowMillis) {
-        if (closed) {
+        if (closed || checkAuthDeadline(nowMillis)) {
             return;
         }
         lastMillis = nowMillis;
-        ClientMessage message;
+        ClientMessage message = null;
+        String malformed = null;
         try {
             message = relay.parser().parseClientMessage(frame);
         } catch (NostrParseException e) {
-            refuseMalformed(frame, e.getMessage());
+            malformed = e.getMessage();
+        }
+        // CLOSE is never rate-limited (closing frees resources); malformed frames count like any other.
+        if (!(message instanceof ClientMessage.Close)) {
+            if (!bucket.tryTake(nowMillis)) {
+                rateLimited(message, frame);
+                return;
+            }
+            rateLimitedInARow = 0;
+        }
+        if (malformed != null) {
+            refuseMalformed(frame, malformed);
             return;
         }
         try {
             if (message instanceof ClientMessage.Close c) {
-                // Never rate-limited: closing frees resources.
                 close(c.subscriptionId());
-                return;
-            }
-            if (!bucket.tryTake(nowMillis)) {
-                refuse(message, Rejection.rateLimited("too many messages on this connection; slow down"));
                 return;
             }
             SessionContext ctx = context();
@@ -111,12 +160,31 @@ public final class RelaySession {
         }
     }
 
+    /**
+     * A frame beyond the connection's rate: answered a limited number of times in a row, then the
+     * connection is closed. A client that ignores "slow down" would otherwise have every frame
+     * answered, its unread answers piling up in the relay.
+     */
+    private void rateLimited(ClientMessage message, String frame) {
+        if (++rateLimitedInARow > resources.rateLimitedFramesBeforeClose()) {
+            disconnect(Relay.Disconnect.RATE_LIMITED, "rate-limited: kept sending after "
+                    + resources.rateLimitedFramesBeforeClose() + " refused frames");
+            return;
+        }
+        Rejection why = Rejection.rateLimited("too many messages on this connection; slow down");
+        if (message == null) {
+            refuseMalformed(frame, why.text());
+        } else {
+            refuse(message, why);
+        }
+    }
+
     /** A binary frame: nostr is text only. */
     public void onBinary() {
         send(new RelayMessage.Notice("invalid: binary frames are not supported; send JSON text"));
     }
 
-    /** The connection is gone: drop its subscriptions. */
+    /** The connection is gone: drop its subscriptions and give back its connection slot. Idempotent. */
     public void close() {
         closed = true;
         for (Subscription s : subscriptions.values()) {
@@ -124,6 +192,24 @@ public final class RelaySession {
             s.close();
         }
         subscriptions.clear();
+        if (released.compareAndSet(false, true)) {
+            relay.gate().release(remoteAddress);
+        }
+    }
+
+    /** The relay ends the connection: nothing more is sent or handled, then the transport is closed. */
+    private void disconnect(Relay.Disconnect why, String reason) {
+        // Answers go out from several threads (event loop, log, query pool): one of them closes.
+        if (closed || !disconnecting.compareAndSet(false, true)) {
+            return;
+        }
+        close();
+        relay.countDisconnect(why);
+        try {
+            output.close(reason);
+        } catch (RuntimeException e) {
+            // Already going away.
+        }
     }
 
     // ---- EVENT ---------------------------------------------------------------------------
@@ -190,22 +276,30 @@ public final class RelaySession {
             int limit = f.limit() == null ? limits.defaultLimit() : Math.min(f.limit(), limits.maxLimit());
             clamped.add(new Filter(f.ids(), f.authors(), f.kinds(), f.tags(), f.since(), f.until(), limit));
         }
+        if (queriesInFlight.get() >= resources.maxQueriesInFlight()) {
+            if (previous != null) {
+                close(id);
+            }
+            send(new RelayMessage.Closed(id, "rate-limited: " + resources.maxQueriesInFlight()
+                    + " queries of this connection are still running; wait for their EOSE"));
+            return;
+        }
         Subscription sub = new Subscription(id, filters, this, relay.policies().delivery());
         subscriptions.put(id, sub);
         relay.live().add(sub);
-        // Read-your-writes: wait until the index holds everything this relay acknowledged.
-        CompletableFuture<Void> caughtUp = relay.index().awaitApplied(relay.acknowledged().snapshot())
-                .toCompletableFuture();
-        if (caughtUp.isDone() && !caughtUp.isCompletedExceptionally()) {
-            serveStored(sub, clamped, ctx);
-            return;
-        }
-        caughtUp.orTimeout(limits.catchUpTimeoutMillis(), TimeUnit.MILLISECONDS)
+        queriesInFlight.incrementAndGet();
+        // Read-your-writes: wait until the index holds everything this relay acknowledged. The query
+        // itself always runs on the query pool: an index scan never holds the caller's (event loop) thread.
+        relay.index().awaitApplied(relay.acknowledged().snapshot()).toCompletableFuture()
+                .orTimeout(limits.catchUpTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .thenRunAsync(() -> serveStored(sub, clamped, ctx), relay.queryExecutor())
+                .whenComplete((v, e) -> queriesInFlight.decrementAndGet())
                 .exceptionally(e -> {
                     Throwable cause = unwrap(e);
                     abandon(sub, Rejection.error(cause instanceof TimeoutException
                             ? "the index did not catch up with acknowledged events in time; try again"
+                            : cause instanceof RejectedExecutionException
+                            ? "the relay is busy with other queries; try again"
                             : "query failed: " + cause.getClass().getSimpleName()));
                     return null;
                 });
@@ -217,7 +311,8 @@ public final class RelaySession {
         }
         List<Event> stored;
         try {
-            stored = relay.index().query(filters, e -> relay.policies().delivery().mayReceive(e, ctx));
+            stored = relay.index().query(filters, e -> relay.policies().delivery().mayReceive(e, ctx),
+                    resources.maxScanKeys()).events();
         } catch (RuntimeException e) {
             abandon(sub, Rejection.error("query failed: " + e.getClass().getSimpleName()));
             return;
@@ -251,13 +346,14 @@ public final class RelaySession {
     // ---- AUTH ----------------------------------------------------------------------------
 
     private void authenticate(Event event, SessionContext ctx) {
+        // Membership first: a stranger's AUTH costs no signature check.
+        if (!relay.allowedKeys().contains(event.pubkey())) {
+            ok(event, false, "restricted: this key is not a member of this private relay");
+            return;
+        }
         Nip42.Result result = Nip42.validate(event, challenge, authUrl, ctx.nowSeconds());
         if (!result.isOk()) {
             ok(event, false, result.message());
-            return;
-        }
-        if (!relay.allowedKeys().contains(event.pubkey())) {
-            ok(event, false, "restricted: this key is not a member of this private relay");
             return;
         }
         authenticated.add(event.pubkey());
@@ -304,6 +400,12 @@ public final class RelaySession {
             output.send(message);
         } catch (RuntimeException e) {
             // The transport is failing (connection going away); nothing sensible to tell anyone.
+            return;
+        }
+        if (output.queuedBytes() > resources.maxQueuedOutputBytes()) {
+            // The client does not read what it asked for: stop before its backlog fills the heap.
+            disconnect(Relay.Disconnect.SLOW_READER, "error: more than " + resources.maxQueuedOutputBytes()
+                    + " bytes of answers unread; closing");
         }
     }
 }

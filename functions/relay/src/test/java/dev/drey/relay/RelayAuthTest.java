@@ -12,7 +12,6 @@ import dev.drey.nostr.EventTemplate;
 import dev.drey.nostr.Nip42;
 import dev.drey.nostr.RelayMessage;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,16 +115,37 @@ class RelayAuthTest {
     }
 
     @Test
-    void configuredPublicUrlReplacesTheConnectionUrl() {
+    void theConfiguredPublicUrlIsTheOnlyOneAccepted() {
         RelayConfig base = RelayFixture.defaultConfig();
         RelayConfig proxied = new RelayConfig(base.name(), base.description(), base.operatorPubkey(), base.contact(),
-                base.allowList(), base.roster(), base.serviceKeys(), true, base.limits(),
-                Optional.of("wss://relay.example.org"));
+                base.allowList(), base.roster(), base.serviceKeys(), true, base.limits(), "wss://relay.example.org");
         try (var r = new RelayFixture(proxied)) {
             var c = r.connect();
             assertEquals("wss://relay.example.org", c.session.authUrl());
             assertFalse(c.auth(TestKeys.ALICE.auth(URL, c.challenge(), NOW)).accepted());
             assertTrue(c.auth(TestKeys.ALICE.auth("wss://relay.example.org/", c.challenge(), NOW)).accepted());
         }
+    }
+
+    @Test
+    void theRelayDoesNotStartWithoutAPublicUrl() {
+        RelayConfig base = RelayFixture.defaultConfig();
+        for (String url : java.util.Arrays.asList(null, "", " ", "https://relay.example.org", "relay.example.org",
+                "ws://", "ws://user@relay.example.org/", "ws://relay.example.org/#x")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new RelayConfig(base.name(), base.description(), base.operatorPubkey(), base.contact(),
+                            base.allowList(), base.roster(), base.serviceKeys(), true, base.limits(), url),
+                    String.valueOf(url));
+        }
+    }
+
+    @Test
+    void aStrangersAuthIsRefusedBeforeItsSignatureIsChecked() {
+        var c = relay.connect();
+        var good = TestKeys.MALLORY.auth(URL, c.challenge(), NOW);
+        var badSig = new dev.drey.nostr.Event(good.id(), good.pubkey(), good.createdAt(), good.kind(), good.tags(),
+                good.content(), "00".repeat(64));
+        RelayMessage.Ok ok = c.auth(badSig);
+        assertTrue(ok.message().startsWith("restricted: "), ok.message());
     }
 }

@@ -50,10 +50,12 @@ class RelayConfigTest {
         RelayLimits d = RelayLimits.DEFAULT;
         assertThrows(IllegalArgumentException.class, () -> new RelayLimits(100, d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), d.perConnection(), d.perKey(), d.catchUpTimeoutMillis()));
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(), d.catchUpTimeoutMillis()));
         assertThrows(IllegalArgumentException.class, () -> new RelayLimits(d.maxMessageBytes(), d.maxEventTags(),
                 d.maxContentLength(), d.maxSubscriptions(), d.maxFilters(), 10, 20, d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), d.perConnection(), d.perKey(), d.catchUpTimeoutMillis()));
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(), d.catchUpTimeoutMillis()));
         assertThrows(IllegalArgumentException.class, () -> new RateLimit(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new RateLimit(1, 0));
     }

@@ -14,6 +14,8 @@ import java.util.Set;
 /** A relay over an in-memory log and index, with sessions whose output is recorded. */
 final class RelayFixture implements AutoCloseable {
     static final String URL = "ws://relay.test:7447/";
+    /** The client's IP address (TEST-NET-1). */
+    static final String ADDRESS = "192.0.2.1";
     /** 2025-06-15, an ordinary "now" for the tests. */
     static final long NOW_MS = 1_750_000_000_000L;
     static final long NOW = NOW_MS / 1000;
@@ -37,11 +39,16 @@ final class RelayFixture implements AutoCloseable {
     static RelayConfig defaultConfig() {
         return new RelayConfig("test relay", "", java.util.Optional.empty(), java.util.Optional.empty(),
                 Set.of(TestKeys.ALICE.pubkey()), List.of(RosterMember.parse(TestKeys.BOB.pubkey() + "@wss://bob.example")),
-                Set.of(TestKeys.CAROL.pubkey()), true, RelayLimits.DEFAULT, java.util.Optional.empty());
+                Set.of(TestKeys.CAROL.pubkey()), true, RelayLimits.DEFAULT, URL);
     }
 
     Client connect() {
-        return new Client(URL);
+        return connectFrom(ADDRESS);
+    }
+
+    /** A connection from {@code address}; fails when the relay refuses it. */
+    Client connectFrom(String address) {
+        return new Client(address);
     }
 
     @Override
@@ -51,16 +58,14 @@ final class RelayFixture implements AutoCloseable {
 
     /** One connection's view: what it sent and everything the relay answered. */
     final class Client {
-        final List<RelayMessage> received = new ArrayList<>();
+        final RecordingOutput output = new RecordingOutput();
+        final List<RelayMessage> received = output.received;
         final RelaySession session;
         long now = NOW_MS;
 
-        Client(String url) {
-            session = relay.openSession(url, m -> {
-                synchronized (received) {
-                    received.add(m);
-                }
-            }, now);
+        Client(String address) {
+            session = relay.openSession(address, output, now)
+                    .orElseThrow(() -> new AssertionError("the relay refused the connection"));
         }
 
         String challenge() {
@@ -116,6 +121,25 @@ final class RelayFixture implements AutoCloseable {
                 return received.size();
             }
         }
+    }
+
+    /** An output that adds every message to {@code out} and ignores closing. */
+    static RelayOutput output(List<RelayMessage> out) {
+        return new RelayOutput() {
+            @Override
+            public void send(RelayMessage message) {
+                out.add(message);
+            }
+
+            @Override
+            public long queuedBytes() {
+                return 0;
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
     }
 
     static RelayMessage.Ok onlyOk(List<RelayMessage> messages) {

@@ -131,7 +131,8 @@ class RelayReadTest {
     void subscriptionAndFilterLimits() {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits small = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(), 2, 3, 4, 2,
-                d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.perConnection(), d.perKey(),
+                d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(),
                 d.catchUpTimeoutMillis());
         try (var r = new RelayFixture(RelayFixture.defaultConfig().withLimits(small))) {
             var w = r.connect();
@@ -194,7 +195,7 @@ class RelayReadTest {
                 RelayConfig config = RelayFixture.defaultConfig();
                 Relay r = Relay.privateRelay(config, delayed, index, live, executor);
                 List<RelayMessage> out = java.util.Collections.synchronizedList(new ArrayList<>());
-                RelaySession s = r.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+                RelaySession s = r.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
                 s.onText(new ClientMessage.Auth(TestKeys.ALICE.auth(RelayFixture.URL, s.challenge(), NOW)).toJson(),
                         RelayFixture.NOW_MS);
                 Event e = note(TestKeys.ALICE, NOW, "acknowledged before indexed");
@@ -222,14 +223,15 @@ class RelayReadTest {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits quick = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), d.perConnection(), d.perKey(), 100);
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), d.perKey(), 100);
         try (var index = dev.drey.relay.store.MvStoreEventIndex.inMemory()) {
             EventSink neverIndexed = e -> java.util.concurrent.CompletableFuture.completedFuture(
                     new Accepted(new LogPosition("events", 0, 0)));
             Relay r = Relay.privateRelay(RelayFixture.defaultConfig().withLimits(quick), neverIndexed, index,
                     new SubscriptionRegistry(), Runnable::run);
             List<RelayMessage> out = java.util.Collections.synchronizedList(new ArrayList<>());
-            RelaySession s = r.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+            RelaySession s = r.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
             s.onText(new ClientMessage.Auth(TestKeys.ALICE.auth(RelayFixture.URL, s.challenge(), NOW)).toJson(),
                     RelayFixture.NOW_MS);
             s.onText(new ClientMessage.EventMessage(note(TestKeys.ALICE, NOW, "x")).toJson(), RelayFixture.NOW_MS);

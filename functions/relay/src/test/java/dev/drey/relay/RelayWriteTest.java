@@ -84,7 +84,8 @@ class RelayWriteTest {
     void tagAndContentLimits() {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits small = new RelayLimits(d.maxMessageBytes(), 3, 10, d.maxSubscriptions(), d.maxFilters(),
-                d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(),
+                d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(),
                 d.perConnection(), d.perKey(), d.catchUpTimeoutMillis());
         try (var r = new RelayFixture(RelayFixture.defaultConfig().withLimits(small))) {
             var c = r.connect();
@@ -108,6 +109,24 @@ class RelayWriteTest {
         RelayMessage.Ok ok = c.publish(note(TestKeys.ALICE, NOW + future + 1, "too new"));
         assertRefused(ok, "invalid");
         assertTrue(ok.message().contains("future"), ok.message());
+    }
+
+    @Test
+    void protocolKindsHaveAFifteenMinuteWindow() {
+        var c = relay.connect();
+        assertEquals(900, RelayLimits.DEFAULT.protocolCreatedAtPastSeconds());
+        assertEquals(900, RelayLimits.DEFAULT.protocolCreatedAtFutureSeconds());
+        // A federation message from an hour ago (a captured one replayed) is refused...
+        RelayMessage.Ok stale = c.publish(TestKeys.ALICE.sign(NOW - 3600, 3450, List.of(), "old protocol message"));
+        assertRefused(stale, "invalid");
+        assertTrue(stale.message().contains("protocol"), stale.message());
+        assertRefused(c.publish(TestKeys.ALICE.sign(NOW - 901, 3400, List.of(), "just too old")), "invalid");
+        assertRefused(c.publish(TestKeys.ALICE.sign(NOW + 901, 3499, List.of(), "just too new")), "invalid");
+        assertTrue(c.publish(TestKeys.ALICE.sign(NOW - 900, 3499, List.of(), "oldest allowed")).accepted());
+        assertTrue(c.publish(TestKeys.ALICE.sign(NOW + 900, 3400, List.of(), "newest allowed")).accepted());
+        // ...while the same age is fine for an ordinary note, and kinds next to the range are ordinary.
+        assertTrue(c.publish(TestKeys.ALICE.sign(NOW - 3600, 3500, List.of(), "not a protocol kind")).accepted());
+        assertTrue(c.publish(note(TestKeys.ALICE, NOW - 3600, "an hour-old note")).accepted());
     }
 
     @Test
@@ -162,7 +181,8 @@ class RelayWriteTest {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits slow = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), new RateLimit(1, 3), d.perKey(), d.catchUpTimeoutMillis());
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), new RateLimit(1, 3), d.perKey(), d.catchUpTimeoutMillis());
         try (var r = new RelayFixture(RelayFixture.defaultConfig().withLimits(slow))) {
             var c = r.connect();
             for (int i = 0; i < 3; i++) {
@@ -184,7 +204,8 @@ class RelayWriteTest {
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits slow = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), d.perConnection(), new RateLimit(1, 2), d.catchUpTimeoutMillis());
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), d.perConnection(), new RateLimit(1, 2), d.catchUpTimeoutMillis());
         try (var r = new RelayFixture(RelayFixture.defaultConfig().withLimits(slow))) {
             assertTrue(r.connect().publish(note(TestKeys.ALICE, NOW, "a1")).accepted());
             assertTrue(r.connect().publish(note(TestKeys.ALICE, NOW, "a2")).accepted());
@@ -274,7 +295,7 @@ class RelayWriteTest {
             var live = new SubscriptionRegistry();
             var log = new dev.drey.relay.store.InMemoryEventLog(new IndexFeed(index, live));
             var relay2 = new Relay(config, policies, log, index, live, Runnable::run, new java.security.SecureRandom());
-            var s = relay2.openSession(RelayFixture.URL, out::add, RelayFixture.NOW_MS);
+            var s = relay2.openSession(RelayFixture.ADDRESS, RelayFixture.output(out), RelayFixture.NOW_MS).orElseThrow();
             s.onText(new dev.drey.nostr.ClientMessage.EventMessage(note(TestKeys.ALICE, NOW, "buy spam")).toJson(),
                     RelayFixture.NOW_MS);
             s.onText(new dev.drey.nostr.ClientMessage.EventMessage(note(TestKeys.MALLORY, NOW, "spam")).toJson(),

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * and each record header {@code h} as the extension {@code kafkaheader<h>} (lower case, only letters and
  * digits: {@code drey.kind} arrives as {@code ce-kafkaheaderdreykind}).
  *
- * <p>The checks match the local consumer's ({@link EventRecordCodec}): the body must be a nostr event; the
- * key, when sent, must be its id; the kind header, when sent, its kind. The received-at header gives
- * {@link LoggedEvent#receivedAt()}, else {@code ce-time}. Structured mode
+ * <p>The checks are the local consumer's ({@link EventRecordCodec}), so every adapter path decodes alike:
+ * the body must be a nostr event, the record key ({@code ce-key}) its id, the kind header its kind, and
+ * the received-at header gives {@link LoggedEvent#receivedAt()}; a record missing any of them was not
+ * written by a relay and is refused. Structured mode
  * ({@code application/cloudevents+json}) is refused: KafkaSource sends binary mode. Thread-safe.
  */
 public final class CloudEventDecoder {
@@ -84,11 +85,17 @@ public final class CloudEventDecoder {
         if (key == null) {
             key = header.apply("ce-kafkakey");
         }
-        if (key != null && !key.equals(event.id())) {
+        if (key == null) {
+            throw new InboundException(where + ": record has no key (expected the event id)");
+        }
+        if (!key.equals(event.id())) {
             throw new InboundException(where + ": record key " + abbreviate(key) + " is not the event's id " + event.id());
         }
         String kind = header.apply(KIND_EXTENSION);
-        if (kind != null && !kind.equals(Integer.toString(event.kind()))) {
+        if (kind == null) {
+            throw new InboundException(where + ": header " + EventRecordCodec.KIND_HEADER + " is missing");
+        }
+        if (!kind.equals(Integer.toString(event.kind()))) {
             throw new InboundException(where + ": header " + EventRecordCodec.KIND_HEADER + " says " + abbreviate(kind)
                     + " but the event's kind is " + event.kind());
         }
@@ -97,23 +104,14 @@ public final class CloudEventDecoder {
 
     private static Instant receivedAt(Function<String, String> header, String where) {
         String ms = header.apply(RECEIVED_AT_EXTENSION);
-        if (ms != null) {
-            if (!ms.matches("0|[1-9][0-9]{0,17}")) {
-                throw new InboundException(where + ": header " + EventRecordCodec.RECEIVED_AT_HEADER
-                        + " must be a non-negative decimal integer of at most 18 digits");
-            }
-            return Instant.ofEpochMilli(Long.parseLong(ms));
+        if (ms == null) {
+            throw new InboundException(where + ": header " + EventRecordCodec.RECEIVED_AT_HEADER + " is missing");
         }
-        String time = header.apply("ce-time");
-        if (time == null) {
-            throw new InboundException(where + ": neither header " + EventRecordCodec.RECEIVED_AT_HEADER
-                    + " nor ce-time says when the event was received");
+        if (!ms.matches("0|[1-9][0-9]{0,17}")) {
+            throw new InboundException(where + ": header " + EventRecordCodec.RECEIVED_AT_HEADER
+                    + " must be a non-negative decimal integer of at most 18 digits");
         }
-        try {
-            return Instant.parse(time);
-        } catch (DateTimeParseException e) {
-            throw new InboundException(where + ": ce-time is not an RFC 3339 time: " + abbreviate(time));
-        }
+        return Instant.ofEpochMilli(Long.parseLong(ms));
     }
 
     /** Topic from the source's fragment; partition and offset from the id, else the subject. */

@@ -46,16 +46,27 @@ class CloudEventDecoderTest {
     }
 
     @Test
-    void withoutTheHeaderExtensionsTheTimeAndSubjectServe() {
+    void theSubjectServesWhenTheIdIsNotAPosition() {
         Event e = MskBatchDecoderTest.event(3421, "presig");
         Map<String, String> h = kafkaSourceHeaders(e, "drey.sign", 0, 5);
-        h.remove("ce-kafkaheaderdreykind");
-        h.remove("ce-kafkaheaderdreyreceivedat");
-        h.remove("ce-key");
         h.put("ce-id", "some-other-id");
-        LoggedEvent l = decode(h, e.toJson().getBytes(StandardCharsets.UTF_8));
-        assertEquals(Instant.parse("2023-11-14T22:13:20.123Z"), l.receivedAt());
-        assertEquals("drey.sign-0@5", l.position().toString());
+        assertEquals("drey.sign-0@5", decode(h, e.toJson().getBytes(StandardCharsets.UTF_8)).position().toString());
+    }
+
+    @Test
+    void theRecordHeadersTheLocalConsumerNeedsAreRequiredHereToo() {
+        // The same records the index feeder and the Kafka/MSK adapters refuse (EventRecordCodec).
+        Event e = MskBatchDecoderTest.event(3421, "presig");
+        byte[] body = e.toJson().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> h = kafkaSourceHeaders(e, "drey.sign", 0, 5);
+        h.remove("ce-key");
+        assertReason(h, body, "record has no key");
+        h = kafkaSourceHeaders(e, "drey.sign", 0, 5);
+        h.remove("ce-kafkaheaderdreykind");
+        assertReason(h, body, "header drey.kind is missing");
+        h = kafkaSourceHeaders(e, "drey.sign", 0, 5);
+        h.remove("ce-kafkaheaderdreyreceivedat");
+        assertReason(h, body, "header drey.received-at is missing");
     }
 
     @Test

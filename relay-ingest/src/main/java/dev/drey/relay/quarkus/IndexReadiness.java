@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the query index is open and has replayed what the log held at start. */
+/**
+ * Ready when the query index is open, has replayed what the log held at start, and its feeder
+ * still runs (a dead feeder means a frozen index: the relay would acknowledge writes it never serves).
+ */
 @Readiness
 @ApplicationScoped
 public class IndexReadiness implements HealthCheck {
@@ -19,8 +22,9 @@ public class IndexReadiness implements HealthCheck {
         var node = runtime.node();
         boolean open = node.index().isReady();
         boolean caughtUp = node.feeder().caughtUp().isDone();
-        var b = HealthCheckResponse.named("event-index").status(open && caughtUp)
-                .withData("caughtUp", caughtUp);
+        boolean feeding = node.feeder().isRunning();
+        var b = HealthCheckResponse.named("event-index").status(open && caughtUp && feeding)
+                .withData("caughtUp", caughtUp).withData("feederRunning", feeding);
         if (open) {
             b.withData("events", node.index().size());
         }

@@ -3,6 +3,7 @@ package dev.drey.relay.quarkus;
 import dev.drey.relay.RateLimit;
 import dev.drey.relay.RelayConfig;
 import dev.drey.relay.RelayLimits;
+import dev.drey.relay.ResourceLimits;
 import dev.drey.relay.RosterMember;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,8 +43,11 @@ public interface RelaySettings {
     @WithDefault("true")
     boolean authRequired();
 
-    /** The URL AUTH events must name, when a proxy hides the one clients connect to. */
-    Optional<String> publicUrl();
+    /**
+     * The relay's public websocket URL ({@code wss://relay.example.org}); AUTH events must name it.
+     * Required: the relay does not start without it (the Host header is the client's to choose).
+     */
+    String publicUrl();
 
     /** This miner's secret key (hex or nsec) for NIP-42 to peers and the outbox; never logged. */
     Optional<String> secretKey();
@@ -57,6 +61,8 @@ public interface RelaySettings {
     Duration pullOverlap();
 
     Limits limits();
+
+    Resources resources();
 
     Kafka kafka();
 
@@ -94,11 +100,19 @@ public interface RelaySettings {
         @WithDefault("500")
         int defaultLimit();
 
-        @WithDefault("94608000")
+        /** Other kinds: 7 days back (NIP-59 gift wraps backdate created_at by up to 2 days). */
+        @WithDefault("604800")
         long createdAtPastSeconds();
 
         @WithDefault("900")
         long createdAtFutureSeconds();
+
+        /** Federation protocol kinds (3400-3499): 15 minutes either way, so captured messages go stale. */
+        @WithDefault("900")
+        long protocolCreatedAtPastSeconds();
+
+        @WithDefault("900")
+        long protocolCreatedAtFutureSeconds();
 
         @WithDefault("500")
         double connectionEventsPerSecond();
@@ -116,15 +130,48 @@ public interface RelaySettings {
         long catchUpTimeoutMillis();
     }
 
+    /** Limits that protect the relay's memory, threads and connections from hostile clients. */
+    interface Resources {
+        @WithDefault("1000")
+        int maxConnections();
+
+        @WithDefault("20")
+        int maxConnectionsPerAddress();
+
+        /** A connection that has not authenticated (NIP-42) by then is closed. */
+        @WithDefault("60S")
+        Duration authTimeout();
+
+        /** Answers a client has not read; beyond this its connection is closed. */
+        @WithDefault("4194304")
+        long maxQueuedOutputBytes();
+
+        /** Rate-limited frames in a row before the connection is closed. */
+        @WithDefault("20")
+        int rateLimitedFramesBeforeClose();
+
+        @WithDefault("4")
+        int maxQueriesInFlight();
+
+        /** Index entries one REQ may read before it is answered with what was found and EOSE. */
+        @WithDefault("100000")
+        long maxScanKeys();
+    }
+
     default RelayConfig toRelayConfig() {
         Limits l = limits();
+        Resources r = resources();
         RelayLimits limits = new RelayLimits(l.maxMessageBytes(), l.maxEventTags(), l.maxContentLength(),
                 l.maxSubscriptions(), l.maxFilters(), l.maxLimit(), l.defaultLimit(), l.createdAtPastSeconds(),
-                l.createdAtFutureSeconds(), new RateLimit(l.connectionEventsPerSecond(), l.connectionBurst()),
+                l.createdAtFutureSeconds(), l.protocolCreatedAtPastSeconds(), l.protocolCreatedAtFutureSeconds(),
+                new RateLimit(l.connectionEventsPerSecond(), l.connectionBurst()),
                 new RateLimit(l.keyEventsPerSecond(), l.keyBurst()), l.catchUpTimeoutMillis());
         return new RelayConfig(name(), description().orElse(""), operatorPubkey(), contact(),
                 new LinkedHashSet<>(allowList().orElse(List.of())),
                 roster().orElse(List.of()).stream().map(RosterMember::parse).toList(),
-                new LinkedHashSet<>(serviceKeys().orElse(List.of())), authRequired(), limits, publicUrl());
+                new LinkedHashSet<>(serviceKeys().orElse(List.of())), authRequired(), limits, publicUrl(),
+                new ResourceLimits(r.maxConnections(), r.maxConnectionsPerAddress(), r.authTimeout().toMillis(),
+                        r.maxQueuedOutputBytes(), r.rateLimitedFramesBeforeClose(), r.maxQueriesInFlight(),
+                        r.maxScanKeys()));
     }
 }

@@ -66,6 +66,13 @@ class RelayAppTest {
     }
 
     @Test
+    void livenessFollowsTheIndexFeeder() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("index-feeder"));
+    }
+
+    @Test
     void websocketRelayAtTheRootPath() throws Exception {
         URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/");
         try (WsClient c = new WsClient(ws)) {

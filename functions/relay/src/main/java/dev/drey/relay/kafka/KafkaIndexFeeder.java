@@ -7,6 +7,7 @@ import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.RecordCodecException;
 import dev.drey.kafka.RecordHandler;
 import dev.drey.kafka.RecordPosition;
+import dev.drey.nostr.Verification;
 import dev.drey.relay.EventIndex;
 import dev.drey.relay.LogListener;
 import dev.drey.relay.LogPartition;
@@ -27,6 +28,12 @@ import org.apache.kafka.common.TopicPartition;
  * record to the listener (the relay's {@code IndexFeed}). Because the index's offsets are stored
  * with its data, deleting the index makes this replay the topics from the beginning and rebuild
  * it. {@link #caughtUp()} completes once everything in the log at start has been applied.
+ *
+ * <p>Every record's id and signature are verified again before it is indexed: anything that can
+ * write to the topics (a misconfigured producer, an attacker holding Kafka credentials) must not
+ * put an event on the relay that no key signed. Such records are logged, counted and skipped.
+ * The thread catches everything: an {@link Error} (out of memory) ends it, and {@link #failure()}
+ * says why, so health checks report the relay down instead of serving a frozen index.
  */
 public final class KafkaIndexFeeder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaIndexFeeder.class.getName());
@@ -44,6 +51,8 @@ public final class KafkaIndexFeeder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long applied;
     private volatile String lastError = "";
+    private volatile long rejected;
+    private volatile String failure = "";
 
     /** Reads {@code topics} at {@code bootstrapServers}, connecting with {@code client} settings. */
     public KafkaIndexFeeder(String bootstrapServers, KafkaClientSettings client, List<String> topics,
@@ -83,11 +92,33 @@ public final class KafkaIndexFeeder implements AutoCloseable {
         return EventLogReader.consumerProperties(bootstrapServers, client, timeout);
     }
 
+    /** Records skipped because their id or signature does not verify. */
+    public long rejectedCount() {
+        return rejected;
+    }
+
+    /** Why the thread died (empty while it runs or after a clean close). */
+    public String failure() {
+        return failure;
+    }
+
+    /** Whether the thread is alive and has not been closed (liveness). */
     public boolean isRunning() {
         return running && thread.isAlive();
     }
 
     private void run() {
+        try {
+            feed();
+        } catch (Throwable t) {
+            // Out of memory or a bug: nothing reliable is left to do here except say so.
+            failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            running = false;
+            LOG.log(Level.ERROR, "index feeder died; the index no longer follows the log: " + failure);
+        }
+    }
+
+    private void feed() {
         while (running) {
             try (EventLogReader<LoggedEvent> reader = new EventLogReader<>(bootstrapServers, client, topics,
                     new EventRecordCodec()::decode, timeout)) {
@@ -96,6 +127,13 @@ public final class KafkaIndexFeeder implements AutoCloseable {
                 RecordHandler<LoggedEvent> handler = new RecordHandler<>() {
                     @Override
                     public void onRecord(LoggedEvent value, RecordPosition p) {
+                        Verification v = value.event().verify();
+                        if (!v.isValid()) {
+                            rejected++;
+                            LOG.log(Level.WARNING, "skipping record at " + p + " whose event does not verify ("
+                                    + v.message() + "): not indexed");
+                            return;
+                        }
                         listener.onRecord(value.event(), new LogPosition(p.topic(), p.partition(), p.offset()));
                         applied++;
                     }

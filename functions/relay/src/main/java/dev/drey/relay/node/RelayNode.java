@@ -21,9 +21,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,6 +38,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RelayNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RelayNode.class.getName());
+    private static final int QUERY_THREADS = 2;
+    private static final int QUERY_QUEUE = 1024;
 
     private final RelayNodeSettings settings;
     private final Topics topics;
@@ -67,7 +71,9 @@ public final class RelayNode implements AutoCloseable {
                 .orElseGet(MvStoreEventIndex::inMemory);
         this.state = s.dataDir().map(d -> GatewayState.open(d.resolve("gateway"))).orElseGet(GatewayState::inMemory);
         SubscriptionRegistry live = new SubscriptionRegistry();
-        this.queries = Executors.newFixedThreadPool(2, daemon("relay-query"));
+        // Bounded: a flood of REQs across connections is refused ("busy") instead of queueing without end.
+        this.queries = new ThreadPoolExecutor(QUERY_THREADS, QUERY_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUERY_QUEUE), daemon("relay-query"), new ThreadPoolExecutor.AbortPolicy());
         this.relay = Relay.privateRelay(s.relay(), new KafkaEventSink(log), index, live, queries);
         this.feeder = new KafkaIndexFeeder(s.bootstrapServers(), s.kafkaClient(), topics.eventTopics(), index,
                 new IndexFeed(index, live), Duration.ofSeconds(30)).start();

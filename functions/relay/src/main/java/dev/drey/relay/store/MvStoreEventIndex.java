@@ -10,18 +10,21 @@ import dev.drey.relay.ApplyOutcome;
 import dev.drey.relay.EventIndex;
 import dev.drey.relay.LogPartition;
 import dev.drey.relay.LogPosition;
+import dev.drey.relay.QueryResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -206,35 +209,54 @@ public final class MvStoreEventIndex implements EventIndex {
     // ---- query ---------------------------------------------------------------------------
 
     @Override
-    public List<Event> query(List<Filter> filters, Predicate<Event> visible) {
+    public QueryResult query(List<Filter> filters, Predicate<Event> visible, long maxExamined) {
+        Budget budget = new Budget(maxExamined);
         TreeMap<String, Event> all = new TreeMap<>();
         for (Filter f : filters) {
             int limit = f.limit() == null ? Integer.MAX_VALUE : f.limit();
             if (limit == 0) {
                 continue;
             }
-            TreeMap<String, Event> mine = new TreeMap<>();
             if (f.ids() != null) {
+                TreeMap<String, Event> mine = new TreeMap<>();
                 for (String id : f.ids()) {
+                    if (!budget.take()) {
+                        break;
+                    }
                     Event e = load(id);
                     if (e != null && f.matches(e) && visible.test(e)) {
                         mine.put(timeKey(e.createdAt(), e.id()), e);
                     }
                 }
+                mine.entrySet().stream().limit(limit).forEach(e -> all.put(e.getKey(), e.getValue()));
             } else {
-                for (String prefix : scanPrefixes(f)) {
-                    scan(prefix, f, limit, visible, mine);
-                }
+                scan(scanPrefixes(f), f, limit, visible, budget, all);
             }
-            int n = 0;
-            for (Map.Entry<String, Event> e : mine.entrySet()) {
-                if (n++ >= limit) {
-                    break;
-                }
-                all.put(e.getKey(), e.getValue());
+            if (budget.exhausted) {
+                break;
             }
         }
-        return new ArrayList<>(all.values());
+        return new QueryResult(new ArrayList<>(all.values()), budget.used, budget.exhausted);
+    }
+
+    /** Index entries a query may still read. */
+    private static final class Budget {
+        private final long max;
+        private long used;
+        private boolean exhausted;
+
+        Budget(long max) {
+            this.max = max;
+        }
+
+        boolean take() {
+            if (used >= max) {
+                exhausted = true;
+                return false;
+            }
+            used++;
+            return true;
+        }
     }
 
     /** The narrowest index for a filter; every candidate is still checked against it in full. */
@@ -259,27 +281,66 @@ public final class MvStoreEventIndex implements EventIndex {
         return out;
     }
 
-    /** Newest-first scan of one prefix from {@code until} down to {@code since}. */
-    private void scan(String prefix, Filter f, int limit, Predicate<Event> visible, TreeMap<String, Event> into) {
-        String start = prefix + (f.until() == null ? "" : invertedTime(f.until()));
-        Iterator<String> it = keys.keyIterator(start);
-        int found = 0;
-        while (found < limit && it.hasNext()) {
-            String key = it.next();
+    /** One prefix's newest-first cursor; {@code timeKey} is its current entry, null once past the range. */
+    private final class Cursor {
+        final String prefix;
+        final Iterator<String> keys;
+        String timeKey;
+
+        Cursor(String prefix, Filter f) {
+            this.prefix = prefix;
+            this.keys = MvStoreEventIndex.this.keys.keyIterator(prefix + (f.until() == null ? "" : invertedTime(f.until())));
+        }
+
+        /** Moves to the next entry in range; false when the range (or the budget) is done. */
+        boolean advance(Filter f, Budget budget) {
+            timeKey = null;
+            if (!keys.hasNext() || !budget.take()) {
+                return false;
+            }
+            String key = keys.next();
             if (!key.startsWith(prefix)) {
-                break;
+                return false;
             }
             String tk = key.substring(prefix.length());
             long createdAt = Event.MAX_CREATED_AT - Long.parseLong(tk.substring(0, 14), 16);
             if (f.since() != null && createdAt < f.since()) {
-                break;
+                return false;
             }
-            Event e = load(tk.substring(14));
-            if (e == null || !f.matches(e) || !visible.test(e)) {
-                continue;
+            timeKey = tk;
+            return true;
+        }
+    }
+
+    /**
+     * Newest-first merge of every prefix of one filter from {@code until} down to {@code since}:
+     * the filter's limit counts matches across all its prefixes, so a filter naming many authors
+     * reads about {@code limit} entries, not {@code limit} per author.
+     */
+    private void scan(List<String> prefixes, Filter f, int limit, Predicate<Event> visible, Budget budget,
+            TreeMap<String, Event> into) {
+        PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparing((Cursor c) -> c.timeKey));
+        for (String prefix : new java.util.LinkedHashSet<>(prefixes)) {
+            Cursor c = new Cursor(prefix, f);
+            if (c.advance(f, budget)) {
+                heads.add(c);
             }
-            if (into.putIfAbsent(tk, e) == null) {
-                found++;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int found = 0;
+        while (found < limit && !heads.isEmpty()) {
+            Cursor c = heads.poll();
+            String tk = c.timeKey;
+            // An event under several prefixes (two of its tags asked for) is looked at once.
+            if (seen.add(tk)) {
+                Event e = load(tk.substring(14));
+                if (e != null && f.matches(e) && visible.test(e)) {
+                    found++;
+                    into.putIfAbsent(tk, e);
+                }
+            }
+            if (c.advance(f, budget)) {
+                heads.add(c);
             }
         }
     }

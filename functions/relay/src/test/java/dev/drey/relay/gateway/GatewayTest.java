@@ -56,17 +56,17 @@ class GatewayTest {
         vertx = Vertx.vertx();
         portA = freePort();
         portB = freePort();
-        a = node(TestKeys.ALICE, TestKeys.BOB, portB, "alice");
-        b = node(TestKeys.BOB, TestKeys.ALICE, portA, "bob");
+        a = node(TestKeys.ALICE, TestKeys.BOB, portB, "alice", portA);
+        b = node(TestKeys.BOB, TestKeys.ALICE, portA, "bob", portB);
         serverA = RelayServer.start(vertx, a.relay(), "127.0.0.1", portA);
         serverB = RelayServer.start(vertx, b.relay(), "127.0.0.1", portB);
     }
 
-    private static RelayNode node(TestKeys me, TestKeys peer, int peerPort, String name) {
+    private static RelayNode node(TestKeys me, TestKeys peer, int peerPort, String name, int ownPort) {
         RelayConfig config = new RelayConfig(name, "", Optional.empty(), Optional.empty(),
                 Set.of(TestKeys.CAROL.pubkey()),
                 List.of(RosterMember.parse(peer.pubkey() + "@ws://127.0.0.1:" + peerPort)), Set.of(), true,
-                RelayLimits.DEFAULT, Optional.empty());
+                RelayLimits.DEFAULT, "ws://127.0.0.1:" + ownPort);
         return RelayNode.start(RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix(name)).withMinerKey(MinerKey.parse(me.secretHex()))
                 .withBackoff(FAST));
@@ -157,12 +157,15 @@ class GatewayTest {
         Event e = alice.sign(new EventTemplate(System.currentTimeMillis() / 1000, 3424, List.of(), "{\"v\":1}"));
         a.log().appendToOutbox(new OutboxRecord(e, List.of(url))).get();
         Thread.sleep(1000);
-        assertFalse(b.index().contains(e.id()));
-        RelayServer lateServer = RelayServer.start(vertx, b.relay(), "127.0.0.1", later);
-        try {
-            waitFor(() -> b.index().contains(e.id()), "delivered once the relay is up");
-        } finally {
-            lateServer.close();
+        // A relay answers AUTH only for its own public URL, so the late relay is one of its own.
+        try (RelayNode late = node(TestKeys.BOB, TestKeys.ALICE, portA, "bob-late", later)) {
+            assertFalse(late.index().contains(e.id()));
+            RelayServer lateServer = RelayServer.start(vertx, late.relay(), "127.0.0.1", later);
+            try {
+                waitFor(() -> late.index().contains(e.id()), "delivered once the relay is up");
+            } finally {
+                lateServer.close();
+            }
         }
     }
 

@@ -76,15 +76,17 @@ class RelayLoadHarness {
 
         RelayLimits d = RelayLimits.DEFAULT;
         RateLimit unlimited = new RateLimit(1_000_000, 1_000_000);
-        RelayConfig config = RelayConfig.allowing(pubkeys).withLimits(new RelayLimits(d.maxMessageBytes(),
+        int port = dev.drey.relay.TestPorts.free();
+        RelayConfig config = RelayConfig.allowing(dev.drey.relay.TestPorts.url(port), pubkeys).withLimits(new RelayLimits(d.maxMessageBytes(),
                 d.maxEventTags(), d.maxContentLength(), d.maxSubscriptions(), d.maxFilters(), d.maxLimit(),
-                d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(), unlimited, unlimited,
+                d.defaultLimit(), d.createdAtPastSeconds(), d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(),
+                d.protocolCreatedAtFutureSeconds(), unlimited, unlimited,
                 d.catchUpTimeoutMillis()));
         StringBuilder report = new StringBuilder();
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 RelayNode node = RelayNode.start(RelayNodeSettings.of(config, kafka.bootstrapServers()))) {
             Vertx vertx = Vertx.vertx();
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             try {
                 List<Client> clients = new ArrayList<>();
                 HttpClient http = HttpClient.newHttpClient();

@@ -41,20 +41,23 @@ class IndexReplayTest {
     void deletingTheIndexThenRestartingRebuildsTheSameAnswers() throws Exception {
         Vertx vertx = Vertx.vertx();
         String prefix = SharedKafka.freshPrefix("replay");
-        RelayConfig config = RelayConfig.allowing(Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()))
+        int port = dev.drey.relay.TestPorts.free();
+        RelayConfig config = RelayConfig.allowing(dev.drey.relay.TestPorts.url(port),
+                Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()))
                 .withLimits(dev.drey.relay.RelayLimits.DEFAULT);
         // Fixed old timestamps: widen the created_at window so they are accepted.
         var l = config.limits();
         config = config.withLimits(new dev.drey.relay.RelayLimits(l.maxMessageBytes(), l.maxEventTags(),
                 l.maxContentLength(), l.maxSubscriptions(), l.maxFilters(), l.maxLimit(), l.defaultLimit(),
-                20L * 365 * 24 * 3600, l.createdAtFutureSeconds(), l.perConnection(), l.perKey(),
+                20L * 365 * 24 * 3600, l.createdAtFutureSeconds(), l.protocolCreatedAtPastSeconds(),
+                l.protocolCreatedAtFutureSeconds(), l.perConnection(), l.perKey(),
                 l.catchUpTimeoutMillis()));
         RelayNodeSettings settings = RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(prefix).withDataDir(data);
         List<List<Event>> before;
         long sizeBefore;
         try (RelayNode node = RelayNode.start(settings)) {
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             try (WsClient c = new WsClient(URI.create(server.url()))) {
                 c.authAs(TestKeys.ALICE, server.url());
                 long t = 1_700_000_000L;
@@ -85,7 +88,7 @@ class IndexReplayTest {
         try (RelayNode node = RelayNode.start(settings)) {
             node.awaitCaughtUp(Duration.ofSeconds(30));
             assertEquals(sizeBefore, node.index().size());
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             try (WsClient c = new WsClient(URI.create(server.url()))) {
                 c.authAs(TestKeys.ALICE, server.url());
                 assertEquals(before, runQueries(c));

@@ -42,10 +42,12 @@ class KafkaDurabilityTest {
     void noAcknowledgedEventIsLostWhenTheBrokerStops() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
             Vertx vertx = Vertx.vertx();
-            RelayConfig config = RelayConfig.allowing(Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()));
+            int port = dev.drey.relay.TestPorts.free();
+            RelayConfig config = RelayConfig.allowing(dev.drey.relay.TestPorts.url(port),
+                    Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()));
             RelayNode node = RelayNode.start(RelayNodeSettings.of(config, kafka.bootstrapServers())
                     .withDeliveryTimeout(Duration.ofSeconds(2)));
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             try {
                 Set<String> okTrue = ConcurrentHashMap.newKeySet();
                 List<Event> okFalse = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -49,8 +49,11 @@ class SaslRelayNodeTest {
         kafka.close();
     }
 
+    /** The relay's public URL: the server of the test that starts one listens on this port. */
+    private static final int PORT = dev.drey.relay.TestPorts.free();
+
     private static RelayNodeSettings settings(String prefix, KafkaClientSettings client, Duration deliveryTimeout) {
-        return RelayNodeSettings.of(RelayConfig.allowing(Set.of(TestKeys.ALICE.pubkey(), TestKeys.CAROL.pubkey())),
+        return RelayNodeSettings.of(RelayConfig.allowing(dev.drey.relay.TestPorts.url(PORT), Set.of(TestKeys.ALICE.pubkey(), TestKeys.CAROL.pubkey())),
                         kafka.bootstrapServers())
                 .withTopicPrefix(prefix).withMinerKey(MinerKey.parse(TestKeys.ALICE.secretHex()))
                 .withDeliveryTimeout(deliveryTimeout).withBackoff(FAST).withKafkaClient(client);
@@ -76,7 +79,7 @@ class SaslRelayNodeTest {
             assertTrue(health.up(), health.error());
             assertEquals(1, health.brokers());
 
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", PORT);
             try (WsClient carol = new WsClient(URI.create(server.url()))) {
                 assertTrue(carol.authAs(TestKeys.CAROL, server.url()).accepted());
                 Event note = TestKeys.CAROL.sign(System.currentTimeMillis() / 1000, 1, List.of(), "over SASL");

@@ -41,11 +41,13 @@ class KafkaRelayServerTest {
     @BeforeAll
     void start() throws Exception {
         vertx = Vertx.vertx();
-        RelayConfig config = RelayConfig.allowing(Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()));
+        int port = dev.drey.relay.TestPorts.free();
+        RelayConfig config = RelayConfig.allowing(dev.drey.relay.TestPorts.url(port),
+                Set.of(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey()));
         node = RelayNode.start(RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix("server")));
         node.awaitCaughtUp(Duration.ofSeconds(30));
-        server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+        server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
     }
 
     @AfterAll

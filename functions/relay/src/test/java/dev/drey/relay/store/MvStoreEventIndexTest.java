@@ -9,6 +9,7 @@ import dev.drey.nostr.Filter;
 import dev.drey.relay.ApplyOutcome;
 import dev.drey.relay.LogPartition;
 import dev.drey.relay.LogPosition;
+import dev.drey.relay.QueryResult;
 import dev.drey.relay.TestKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,7 +207,50 @@ class MvStoreEventIndexTest {
         apply(mine);
         apply(hidden);
         assertEquals(List.of(mine), index.query(List.of(Filter.builder().limit(1).build()),
-                e -> !e.pubkey().equals(TestKeys.BOB.pubkey())));
+                e -> !e.pubkey().equals(TestKeys.BOB.pubkey()), Long.MAX_VALUE).events());
+    }
+
+    @Test
+    void aFilterThatMatchesNothingStopsAtTheScanBudget() {
+        for (int i = 0; i < 5000; i++) {
+            apply(note(TestKeys.ALICE, T + i, "n" + i));
+        }
+        // Alice's author range holds 5000 notes, none of kind 7: without a budget the scan reads them all.
+        Filter nothing = Filter.builder().authors(TestKeys.ALICE.pubkey()).kinds(7).build();
+        QueryResult r = index.query(List.of(nothing), e -> true, 1000);
+        assertEquals(List.of(), r.events());
+        assertEquals(1000, r.examined());
+        assertTrue(r.truncated());
+        // The budget is for the whole REQ, not per filter.
+        QueryResult two = index.query(List.of(nothing, nothing), e -> true, 1500);
+        assertEquals(1500, two.examined());
+        // A query inside its budget says so.
+        QueryResult small = index.query(List.of(Filter.builder().authors(TestKeys.ALICE.pubkey()).limit(3).build()),
+                e -> true, 1000);
+        assertEquals(3, small.events().size());
+        assertFalse(small.truncated());
+    }
+
+    @Test
+    void aFilterOverSeveralPrefixesHonoursItsLimitAcrossThemAll() {
+        List<Event> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            for (TestKeys k : List.of(TestKeys.ALICE, TestKeys.BOB, TestKeys.CAROL)) {
+                Event e = note(k, T + i, k.name() + i);
+                apply(e);
+                all.add(e);
+            }
+        }
+        Filter three = Filter.builder().authors(TestKeys.ALICE.pubkey(), TestKeys.BOB.pubkey(), TestKeys.CAROL.pubkey())
+                .limit(10).build();
+        QueryResult r = index.query(List.of(three), e -> true, Long.MAX_VALUE);
+        assertEquals(ordered(all).subList(0, 10), r.events());
+        // About the limit's worth of entries, plus one look-ahead per prefix; not 10 per author.
+        assertTrue(r.examined() <= 10 + 3, "examined " + r.examined());
+        // Two tag values of one event are one match.
+        Event both = ev(TestKeys.ALICE, T + 500, 1, "both", List.of(List.of("t", "a"), List.of("t", "b")));
+        apply(both);
+        assertEquals(List.of(both), index.query(List.of(Filter.builder().tag('t', "a", "b").build())));
     }
 
     @Test
