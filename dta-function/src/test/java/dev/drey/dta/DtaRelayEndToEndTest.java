@@ -35,6 +35,7 @@ import dev.drey.relay.RelayLimits;
 import dev.drey.relay.RosterMember;
 import dev.drey.relay.gateway.Backoff;
 import dev.drey.relay.client.RelayClient;
+import dev.drey.relay.gateway.GatewaySettings;
 import dev.drey.relay.node.RelayNode;
 import dev.drey.relay.node.RelayNodeSettings;
 import dev.drey.relay.server.RelayServer;
@@ -183,7 +184,8 @@ class DtaRelayEndToEndTest {
                 int port = freePort();
                 RelayNode node = RelayNode.start(RelayNodeSettings.of(config("miner" + s.index(),
                         Set.of(servicePk, intruderPk), roster, port), bootstrap).withTopicPrefix("miner" + s.index())
-                        .withMinerKey(MinerKey.of(sk)).withBackoff(FAST));
+                        .withMinerKey(MinerKey.of(sk)).withBackoff(FAST)
+                        .withGateway(GatewaySettings.DEFAULT.withOutboxRelays(Set.of(polServer.url()))));
                 KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("miner" + s.index() + ".mv"), clock, false);
                 miners.add(new Miner(node, RelayServer.start(vertx, node.relay(), "127.0.0.1", port), kv,
                         DtaFunction.create(sk, s, Set.of(servicePk), kv, clock, rng),

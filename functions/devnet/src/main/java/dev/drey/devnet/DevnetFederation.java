@@ -30,6 +30,7 @@ import dev.drey.relay.RosterMember;
 import dev.drey.relay.client.RelayClient;
 import dev.drey.relay.client.RelayClientException;
 import dev.drey.relay.gateway.Backoff;
+import dev.drey.relay.gateway.GatewaySettings;
 import dev.drey.relay.node.RelayNode;
 import dev.drey.relay.node.RelayNodeSettings;
 import dev.drey.relay.server.RelayServer;
@@ -189,7 +190,8 @@ public final class DevnetFederation implements AutoCloseable {
         for (int i = 1; i <= n; i++) {
             RelayNodeSettings settings = RelayNodeSettings.of(MinerNode.relayConfig("drey devnet miner " + i, clients,
                     roster, "ws://127.0.0.1:" + ports.get(i - 1)), bootstrap).withTopicPrefix(topicPrefix(i)).withDataDir(minerDir(i).resolve("relay"))
-                    .withMinerKey(MinerKey.of(minerSks.get(i - 1))).withBackoff(FAST);
+                    .withMinerKey(MinerKey.of(minerSks.get(i - 1))).withBackoff(FAST)
+                    .withGateway(GatewaySettings.DEFAULT.withOutboxRelays(Set.of(polUrl)));
             int index = i;
             MinerNode m = MinerNode.start(i, minerSks.get(i - 1), settings, ports.get(i - 1), minerDir(i), vertx,
                     kv -> kvLayer.apply(index, kv), line -> log.line("miner " + index + " " + line));

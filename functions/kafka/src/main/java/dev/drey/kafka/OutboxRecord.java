@@ -38,7 +38,7 @@ public record OutboxRecord(Event event, List<String> relays) {
     }
 
     /** Refuses anything but an absolute ws/wss URL with a host. */
-    static void checkRelayUrl(String relay) {
+    public static void checkRelayUrl(String relay) {
         if (relay == null) {
             throw new IllegalArgumentException("relay URL must not be null");
         }

@@ -34,7 +34,8 @@ public class RelayRuntime {
         this.node = RelayNode.start(new RelayNodeSettings(config, settings.kafka().bootstrapServers(),
                 settings.kafka().topicPrefix().orElse(""),
                 dir.equals("memory") ? Optional.empty() : Optional.of(Path.of(dir)), key,
-                settings.kafka().deliveryTimeout(), settings.pullOverlap(), null, kafkaClient));
+                settings.kafka().deliveryTimeout(), settings.pullOverlap(), null, kafkaClient,
+                settings.toGatewaySettings()));
         LOG.infof("relay started: %d allowed keys, data %s, Kafka %s (%s), topics %s, miner key %s",
                 config.allowedKeys().size(), dir, settings.kafka().bootstrapServers(), kafkaClient.describe(),
                 node.topics().eventTopics(), key.map(MinerKey::pubkey).orElse("none (peer pull and outbox off)"));

@@ -5,6 +5,7 @@ import dev.drey.relay.RelayConfig;
 import dev.drey.relay.RelayLimits;
 import dev.drey.relay.ResourceLimits;
 import dev.drey.relay.RosterMember;
+import dev.drey.relay.gateway.GatewaySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -65,6 +66,58 @@ public interface RelaySettings {
     Resources resources();
 
     Kafka kafka();
+
+    // --- gateway (peer pull and outbox) settings ---
+
+    Gateway gateway();
+
+    /** Peer pull and outbox limits ({@code relay.gateway.*}); see {@link GatewaySettings}. */
+    interface Gateway {
+        /** Relays the outbox may publish to besides the roster's (e.g. the PoL service relay), comma-separated. */
+        Optional<List<String>> outboxRelays();
+
+        /** A pulled protocol event (kinds 3400–3499) older than this many seconds is refused. */
+        @WithDefault("900")
+        long pullPastSeconds();
+
+        /** A pulled protocol event more than this many seconds ahead is refused. */
+        @WithDefault("900")
+        long pullFutureSeconds();
+
+        @WithDefault("200")
+        double peerEventsPerSecond();
+
+        @WithDefault("5000")
+        int peerBurst();
+
+        /** Deliveries waiting for one recipient relay; more are dead-lettered. */
+        @WithDefault("1000")
+        int outboxPendingCap();
+
+        @WithDefault("20")
+        int outboxMaxAttempts();
+
+        @WithDefault("15M")
+        Duration outboxMaxAge();
+
+        @WithDefault("10S")
+        Duration outboxOkTimeout();
+
+        /** Pace towards a relay whose NIP-11 document does not publish its rate limit. */
+        @WithDefault("50")
+        double outboxEventsPerSecond();
+
+        @WithDefault("50")
+        int outboxBurst();
+    }
+
+    default GatewaySettings toGatewaySettings() {
+        Gateway g = gateway();
+        return new GatewaySettings(new LinkedHashSet<>(g.outboxRelays().orElse(List.of())), g.pullPastSeconds(),
+                g.pullFutureSeconds(), new RateLimit(g.peerEventsPerSecond(), g.peerBurst()), g.outboxPendingCap(),
+                g.outboxMaxAttempts(), g.outboxMaxAge(), g.outboxOkTimeout(),
+                new RateLimit(g.outboxEventsPerSecond(), g.outboxBurst()));
+    }
 
     interface Kafka {
         /** {@code host:port,...}; application.properties reads {@code KAFKA_BOOTSTRAP_SERVERS}. */

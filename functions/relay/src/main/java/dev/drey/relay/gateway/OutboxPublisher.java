@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +26,14 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Publishes what the functions put on the outbox topic: each record's event goes to each of its
- * recipient relays ({@link Destination}: one authenticated connection per relay, retries with
- * back-off until {@code OK true} or a definitive refusal, which is logged and recorded in the
- * {@link GatewayState}). At least once: the stored offset of a partition moves past a record only
- * when every delivery of it and of every record before it is finished, so a restart resumes
+ * recipient relays ({@link Destination}: one authenticated connection per relay, paced below the
+ * relay's rate limit, retries with back-off until {@code OK true}). The topic is not trusted: only
+ * events signed by this miner (id and signature checked) go out, and only to the roster's relays
+ * and the configured outbox relays. A delivery that is not allowed, refused definitively by the
+ * recipient, out of attempts or time, or beyond its recipient's pending cap is dead-lettered (logged
+ * and recorded in the {@link GatewayState}), so one dead recipient never holds up the others.
+ * At least once: the stored offset of a partition moves past a record only when every delivery of
+ * it and of every record before it is finished (delivered or dead-lettered), so a restart resumes
  * there and may publish some events again (relays answer {@code duplicate:}).
  *
  * <p>One thread reads Kafka; delivery state lives on the single-threaded scheduler.
@@ -47,21 +53,29 @@ public final class OutboxPublisher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final HttpClient http;
-    private final LongSupplier nowSeconds;
+    private final LongSupplier nowMillis;
+    private final GatewaySettings settings;
+    private final Set<String> allowedRelays;
     private final Thread reader;
     private final AtomicInteger pendingRecords = new AtomicInteger();
     private volatile boolean running = true;
     private volatile long delivered;
-    private volatile long refused;
+    private volatile long deadLettered;
+    private volatile long retried;
 
     // Scheduler thread only.
     private final Map<String, Destination> destinations = new HashMap<>();
     private final Map<LogPartition, TreeMap<Long, int[]>> open = new HashMap<>();
 
-    /** Reads {@code outboxTopic} at {@code bootstrapServers}, connecting with {@code client} settings. */
+    /**
+     * Reads {@code outboxTopic} at {@code bootstrapServers}, connecting with {@code client} settings.
+     *
+     * @param allowedRelays the only relay URLs it publishes to (the roster's and the configured outbox relays)
+     * @param nowMillis     the clock (unix milliseconds) for AUTH events, pacing and delivery ages
+     */
     public OutboxPublisher(String bootstrapServers, KafkaClientSettings client, String outboxTopic, MinerKey me,
             GatewayState state, ScheduledExecutorService scheduler, Backoff backoff, HttpClient http,
-            LongSupplier nowSeconds) {
+            LongSupplier nowMillis, GatewaySettings settings, Set<String> allowedRelays) {
         this.bootstrapServers = bootstrapServers;
         this.client = client;
         this.topic = outboxTopic;
@@ -70,7 +84,9 @@ public final class OutboxPublisher implements AutoCloseable {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.http = http;
-        this.nowSeconds = nowSeconds;
+        this.nowMillis = nowMillis;
+        this.settings = settings;
+        this.allowedRelays = Set.copyOf(allowedRelays);
         this.reader = new Thread(this::read, "relay-outbox-reader");
         this.reader.setDaemon(true);
     }
@@ -90,9 +106,19 @@ public final class OutboxPublisher implements AutoCloseable {
         return delivered;
     }
 
-    /** Deliveries refused definitively since start. */
-    public long refused() {
-        return refused;
+    /** Retryable refusals ({@code rate-limited:}, {@code error:}, {@code auth-required:}) since start. */
+    public long retried() {
+        return retried;
+    }
+
+    /** Scheduler thread: a recipient answered with a retryable refusal. */
+    void countRetry() {
+        retried++;
+    }
+
+    /** Deliveries given up on since start (each also a {@link GatewayState.DeadLetter}). */
+    public long deadLettered() {
+        return deadLettered;
     }
 
     private void read() {
@@ -154,21 +180,36 @@ public final class OutboxPublisher implements AutoCloseable {
             finish(partition, p.offset());
             return;
         }
+        Optional<String> notMine = OutboxAdmission.eventRefusal(record.event(), me.pubkey());
         for (String url : record.relays()) {
-            destinations.computeIfAbsent(url, u -> new Destination(u, this))
-                    .enqueue(new Delivery(record.event(), url, partition, p.offset()));
+            Delivery d = new Delivery(record.event(), url, partition, p.offset());
+            Optional<String> refusal = notMine.or(() -> OutboxAdmission.relayRefusal(url, allowedRelays));
+            if (refusal.isPresent()) {
+                deadLetter(d, 0, refusal.get());
+            } else {
+                destinations.computeIfAbsent(url, u -> new Destination(u, this)).enqueue(d);
+            }
         }
     }
 
-    /** Called on the scheduler when one delivery of a record is finished (delivered or refused). */
-    void finished(Delivery d, boolean accepted, String refusal) {
-        if (accepted) {
-            delivered++;
-        } else {
-            refused++;
-            LOG.log(Level.WARNING, "outbox: " + d.relayUrl() + " refused event " + d.event().id() + ": " + refusal);
-            state.recordRefusal(d.event().id(), d.relayUrl(), refusal);
-        }
+    /** Scheduler thread: the recipient answered {@code OK true} (or {@code duplicate:}). */
+    void delivered(Delivery d) {
+        delivered++;
+        finished(d);
+    }
+
+    /** Scheduler thread: the delivery is abandoned; recorded with why, then finished. */
+    void deadLetter(Delivery d, int attempts, String reason) {
+        deadLettered++;
+        GatewayState.DeadLetter letter = new GatewayState.DeadLetter(d.event().id(), d.relayUrl(), reason,
+                nowMillis.getAsLong() / 1000, attempts);
+        LOG.log(Level.WARNING, "outbox: dead letter: event " + letter.eventId() + " to " + letter.relayUrl()
+                + " after " + attempts + " sends: " + letter.reason());
+        state.recordDeadLetter(letter);
+        finished(d);
+    }
+
+    private void finished(Delivery d) {
         TreeMap<Long, int[]> records = open.get(d.partition());
         int[] remaining = records == null ? null : records.get(d.offset());
         if (remaining != null && --remaining[0] == 0) {
@@ -205,8 +246,12 @@ public final class OutboxPublisher implements AutoCloseable {
         return http;
     }
 
-    LongSupplier nowSeconds() {
-        return nowSeconds;
+    long nowMillis() {
+        return nowMillis.getAsLong();
+    }
+
+    GatewaySettings settings() {
+        return settings;
     }
 
     @Override

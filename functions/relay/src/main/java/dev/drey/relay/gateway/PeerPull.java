@@ -1,9 +1,17 @@
 package dev.drey.relay.gateway;
 
+import dev.drey.kafka.ProtocolKinds;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
+import dev.drey.relay.EventPolicies;
+import dev.drey.relay.EventPolicy;
 import dev.drey.relay.MinerKey;
+import dev.drey.relay.RateLimit;
+import dev.drey.relay.Rejection;
 import dev.drey.relay.Relay;
+import dev.drey.relay.RelayConfig;
+import dev.drey.relay.SessionContext;
+import dev.drey.relay.TokenBucket;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -12,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +30,14 @@ import java.util.function.LongSupplier;
  * Keeps a subscription on one peer's relay, authenticated (NIP-42) as this miner, for the events
  * {@code p}-tagged to this miner and for federation broadcasts (kinds 3400-3499), and stores what
  * arrives in this miner's log through {@link Relay#ingest} (signature checked, one append per event
- * id). Stored results come in pages of {@link #PAGE}; when a page is full the older rest is fetched
- * with {@code until}. The checkpoint (highest {@code created_at} received) is saved only once every
- * backfill page ended and every append was acknowledged; a reconnect resumes from it minus an
- * overlap (late-published events; duplicates cost nothing). Failures reconnect with back-off.
+ * id). A peer is not trusted more than a client: each new event must pass {@link #admission} (this
+ * relay's allow-list and limits, a tighter created_at window for protocol kinds) and the peer's
+ * token bucket; refused events are logged and counted and never reach Kafka, and a peer beyond its
+ * rate is cut off and resumed after back-off. Stored results come in pages of {@link #PAGE}; when
+ * a page is full the older rest is fetched with {@code until}. The checkpoint (highest
+ * {@code created_at} received, never beyond now) is saved only once every backfill page ended and
+ * every append was acknowledged; a reconnect resumes from it minus an overlap (late-published
+ * events; duplicates cost nothing and use no rate). Failures reconnect with back-off.
  *
  * <p>All state lives on the given single-threaded scheduler; websocket callbacks hop onto it.
  */
@@ -42,8 +55,12 @@ public final class PeerPull implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final HttpClient http;
-    private final LongSupplier nowSeconds;
+    private final LongSupplier nowMillis;
     private final long overlapSeconds;
+    private final EventPolicy admission;
+    private final RateLimit perPeer;
+    /** The peer's rate, kept across reconnects so a reconnect does not refill it. */
+    private final TokenBucket bucket;
 
     // Scheduler thread only.
     private RelayConnection connection;
@@ -55,6 +72,9 @@ public final class PeerPull implements AutoCloseable {
     private long maxSeen = -1;
     private int pageCounter;
     private volatile long received;
+    private volatile long refused;
+    private volatile long rateLimited;
+    private int refusalsLogged;
     private volatile boolean connected;
 
     /** One REQ in progress: its filter (with since/until/limit) and what it returned so far. */
@@ -71,9 +91,14 @@ public final class PeerPull implements AutoCloseable {
         }
     }
 
+    /**
+     * @param nowMillis the clock (unix milliseconds) for AUTH, the created_at window and the rate limit
+     * @param admission what a new event must pass ({@link #admission(RelayConfig, GatewaySettings)})
+     * @param perPeer   events per second (and burst) this peer may deliver
+     */
     public PeerPull(String peerKey, String peerUrl, MinerKey me, Relay relay, GatewayState state,
-            ScheduledExecutorService scheduler, Backoff backoff, HttpClient http, LongSupplier nowSeconds,
-            Duration overlap) {
+            ScheduledExecutorService scheduler, Backoff backoff, HttpClient http, LongSupplier nowMillis,
+            Duration overlap, EventPolicy admission, RateLimit perPeer) {
         this.peerKey = peerKey;
         this.peerUrl = peerUrl;
         this.me = me;
@@ -82,8 +107,49 @@ public final class PeerPull implements AutoCloseable {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.http = http;
-        this.nowSeconds = nowSeconds;
+        this.nowMillis = nowMillis;
         this.overlapSeconds = overlap.toSeconds();
+        this.admission = admission;
+        this.perPeer = perPeer;
+        this.bucket = new TokenBucket(perPeer, nowMillis.getAsLong());
+    }
+
+    /**
+     * The rules a pulled event must pass, as for a client write to this relay, judged as if sent on an
+     * unauthenticated connection (the peer relay, not the author, hands it over): protocol kinds
+     * within the pull window; this relay's limits (tags, content, its own created_at window); no AUTH
+     * events; id and signature; this relay's allow-list (roster, service keys, clients). Gift wraps
+     * (random authors; nothing in the protocol sends them over peer pull) and NIP-70 protected events
+     * (only their author may publish them) are refused.
+     */
+    public static EventPolicy admission(RelayConfig config, GatewaySettings settings) {
+        return EventPolicy.inOrder(List.of(
+                protocolWindow(settings.pullPastSeconds(), settings.pullFutureSeconds()),
+                EventPolicies.limits(config.limits()),
+                EventPolicies.noAuthEvents(),
+                EventPolicies.validIdAndSignature(),
+                EventPolicies.allowList(config.allowedKeys()),
+                EventPolicies.protectedEvents(),
+                EventPolicies.giftWraps()));
+    }
+
+    /** Protocol messages are answered within minutes: an old (replayed) or future one is refused. */
+    static EventPolicy protocolWindow(long pastSeconds, long futureSeconds) {
+        return (event, session) -> {
+            if (!ProtocolKinds.isFederationRange(event.kind())) {
+                return Optional.empty();
+            }
+            long now = session.nowSeconds();
+            if (event.createdAt() < now - pastSeconds) {
+                return Optional.of(Rejection.invalid("protocol event created more than " + pastSeconds
+                        + " seconds ago"));
+            }
+            if (event.createdAt() > now + futureSeconds) {
+                return Optional.of(Rejection.invalid("protocol event created more than " + futureSeconds
+                        + " seconds in the future"));
+            }
+            return Optional.empty();
+        };
     }
 
     public PeerPull start() {
@@ -98,6 +164,16 @@ public final class PeerPull implements AutoCloseable {
     /** Events received from the peer (before dedupe). */
     public long received() {
         return received;
+    }
+
+    /** Events refused (not asked for, not admitted, or beyond the peer's rate) since start. */
+    public long refused() {
+        return refused;
+    }
+
+    /** Events refused because the peer went beyond its rate (each cut the connection) since start. */
+    public long rateLimited() {
+        return rateLimited;
     }
 
     public boolean isConnected() {
@@ -135,7 +211,7 @@ public final class PeerPull implements AutoCloseable {
                 scheduler.execute(() -> fail(gen, "subscription " + sub + " closed by the peer: " + reason));
             }
         };
-        RelayConnection.open(http, peerUrl, me, listener, nowSeconds, Duration.ofSeconds(10))
+        RelayConnection.open(http, peerUrl, me, listener, () -> nowMillis.getAsLong() / 1000, Duration.ofSeconds(10))
                 .thenCompose(c -> c.authenticated().orTimeout(10, TimeUnit.SECONDS).thenApply(v -> c)
                         .whenComplete((v, e) -> {
                             if (e != null) {
@@ -158,6 +234,7 @@ public final class PeerPull implements AutoCloseable {
         }
         connection = c;
         connected = true;
+        refusalsLogged = 0;
         c.closed().whenComplete((reason, e) -> scheduler.execute(() -> fail(gen, "connection ended: " + reason)));
         pages.clear();
         pendingAppends = 0;
@@ -187,14 +264,34 @@ public final class PeerPull implements AutoCloseable {
         }
         received++;
         if (!page.filter.matches(event)) {
-            LOG.log(Level.WARNING, "peer " + peerUrl + " sent an event its subscription did not ask for: " + event.id());
+            refuse(event, "its subscription did not ask for it");
             return;
         }
         if (!page.done) {
             page.count++;
             page.oldest = Math.min(page.oldest, event.createdAt());
         }
-        maxSeen = Math.max(maxSeen, event.createdAt());
+        long now = nowMillis.getAsLong();
+        if (relay.index().contains(event.id())) {
+            // Stored already (the id is the content's hash): nothing to check, append or count.
+            seen(event, now);
+            maybeCheckpoint();
+            return;
+        }
+        if (!bucket.tryTake(now)) {
+            rateLimited++;
+            refuse(event, "beyond the peer's rate of " + perPeer.perSecond() + " events/s (burst "
+                    + perPeer.burst() + ")");
+            fail(gen, "rate limit exceeded; the rest is pulled again after back-off");
+            return;
+        }
+        Optional<Rejection> rejection = admission.check(event, new SessionContext(Set.of(), now));
+        seen(event, now);
+        if (rejection.isPresent()) {
+            refuse(event, rejection.get().text());
+            maybeCheckpoint();
+            return;
+        }
         pendingAppends++;
         relay.ingest(event).whenComplete((stored, e) -> scheduler.execute(() -> {
             if (gen != generation) {
@@ -207,6 +304,20 @@ public final class PeerPull implements AutoCloseable {
                 maybeCheckpoint();
             }
         }));
+    }
+
+    /** The checkpoint may pass an event, but never now: a future-dated event must not make us skip ahead. */
+    private void seen(Event event, long nowMillis) {
+        maxSeen = Math.max(maxSeen, Math.min(event.createdAt(), Math.floorDiv(nowMillis, 1000L)));
+    }
+
+    private void refuse(Event event, String why) {
+        refused++;
+        // A hostile peer can send refusals by the thousand: the first few per connection are logged.
+        if (refusalsLogged++ < 20) {
+            LOG.log(Level.WARNING, "peer pull from " + peerUrl + ": refused event " + event.id() + " by "
+                    + event.pubkey() + " (kind " + event.kind() + "): " + GatewayState.clean(why));
+        }
     }
 
     private void onEoseReceived(int gen, String sub) {

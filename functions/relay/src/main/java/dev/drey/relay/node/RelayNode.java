@@ -6,9 +6,12 @@ import dev.drey.kafka.Topics;
 import dev.drey.relay.EventIndex;
 import dev.drey.relay.IndexFeed;
 import dev.drey.relay.MinerKey;
+import dev.drey.relay.EventPolicy;
 import dev.drey.relay.Relay;
+import dev.drey.relay.RelayConfig;
 import dev.drey.relay.RosterMember;
 import dev.drey.relay.SubscriptionRegistry;
+import dev.drey.relay.gateway.GatewaySettings;
 import dev.drey.relay.gateway.GatewayState;
 import dev.drey.relay.gateway.OutboxPublisher;
 import dev.drey.relay.gateway.PeerPull;
@@ -20,14 +23,17 @@ import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * One miner's relay with its Kafka log, without any server: the relay core over a
@@ -97,16 +103,26 @@ public final class RelayNode implements AutoCloseable {
         if (closed) {
             return;
         }
+        GatewaySettings g = settings.gateway();
+        EventPolicy admission = PeerPull.admission(settings.relay(), g);
+        LongSupplier clock = System::currentTimeMillis;
         for (RosterMember m : settings.relay().roster()) {
             if (m.relayUrl().isEmpty() || m.pubkey().equals(me.pubkey())) {
                 continue;
             }
             peers.add(new PeerPull(m.pubkey(), m.relayUrl().get(), me, relay, state, gateway, settings.backoff(),
-                    http, () -> System.currentTimeMillis() / 1000, settings.pullOverlap()).start());
+                    http, clock, settings.pullOverlap(), admission, g.perPeer()).start());
         }
         outbox = new OutboxPublisher(settings.bootstrapServers(), settings.kafkaClient(), topics.outbox(), me, state,
-                gateway, settings.backoff(), http, () -> System.currentTimeMillis() / 1000).start();
+                gateway, settings.backoff(), http, clock, g, outboxRelays(settings.relay(), g)).start();
         LOG.log(Level.INFO, "gateway started: pulling from " + peers.size() + " peer relays; outbox on");
+    }
+
+    /** Where the outbox may publish: the roster's relays and the configured outbox relays, nothing else. */
+    static Set<String> outboxRelays(RelayConfig config, GatewaySettings g) {
+        Set<String> urls = new LinkedHashSet<>(g.outboxRelays());
+        config.roster().forEach(m -> m.relayUrl().ifPresent(urls::add));
+        return urls;
     }
 
     /** Waits until the index holds everything that was in the log at start. */

@@ -5,6 +5,7 @@ import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.relay.MinerKey;
 import dev.drey.relay.RelayConfig;
 import dev.drey.relay.gateway.Backoff;
+import dev.drey.relay.gateway.GatewaySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,10 +25,14 @@ import java.util.Optional;
  * @param backoff          reconnect and retry back-off of peer pull and the outbox
  * @param kafkaClient      security protocol, SASL and TLS settings for every Kafka client of the
  *                         node (producer, index feeder, outbox reader, health probe)
+ * @param gateway          peer pull and outbox limits: created_at window and rate per peer, the relays
+ *                         the outbox may publish to, per-recipient caps and dead-lettering
  */
 public record RelayNodeSettings(RelayConfig relay, String bootstrapServers, String topicPrefix,
         Optional<Path> dataDir, Optional<MinerKey> minerKey, Duration deliveryTimeout, Duration pullOverlap,
-        Backoff backoff, KafkaClientSettings kafkaClient) {
+        Backoff backoff, KafkaClientSettings kafkaClient,
+        // --- gateway (peer pull and outbox) settings ---
+        GatewaySettings gateway) {
 
     public static final Duration DEFAULT_PULL_OVERLAP = Duration.ofMinutes(10);
 
@@ -43,6 +48,15 @@ public record RelayNodeSettings(RelayConfig relay, String bootstrapServers, Stri
         pullOverlap = pullOverlap == null ? DEFAULT_PULL_OVERLAP : pullOverlap;
         backoff = backoff == null ? Backoff.DEFAULT : backoff;
         kafkaClient = kafkaClient == null ? KafkaClientSettings.NONE : kafkaClient;
+        gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
+    }
+
+    /** Default gateway settings. */
+    public RelayNodeSettings(RelayConfig relay, String bootstrapServers, String topicPrefix, Optional<Path> dataDir,
+            Optional<MinerKey> minerKey, Duration deliveryTimeout, Duration pullOverlap, Backoff backoff,
+            KafkaClientSettings kafkaClient) {
+        this(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout, pullOverlap, backoff,
+                kafkaClient, null);
     }
 
     /** Plain-text Kafka (no client settings). */
@@ -54,36 +68,43 @@ public record RelayNodeSettings(RelayConfig relay, String bootstrapServers, Stri
 
     public static RelayNodeSettings of(RelayConfig relay, String bootstrapServers) {
         return new RelayNodeSettings(relay, bootstrapServers, "", Optional.empty(), Optional.empty(), null, null,
-                null, KafkaClientSettings.NONE);
+                null, KafkaClientSettings.NONE, null);
     }
 
     public RelayNodeSettings withTopicPrefix(String prefix) {
         return new RelayNodeSettings(relay, bootstrapServers, prefix, dataDir, minerKey, deliveryTimeout,
-                pullOverlap, backoff, kafkaClient);
+                pullOverlap, backoff, kafkaClient, gateway);
     }
 
     public RelayNodeSettings withDataDir(Path dir) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, Optional.ofNullable(dir), minerKey,
-                deliveryTimeout, pullOverlap, backoff, kafkaClient);
+                deliveryTimeout, pullOverlap, backoff, kafkaClient, gateway);
     }
 
     public RelayNodeSettings withMinerKey(MinerKey key) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, Optional.ofNullable(key),
-                deliveryTimeout, pullOverlap, backoff, kafkaClient);
+                deliveryTimeout, pullOverlap, backoff, kafkaClient, gateway);
     }
 
     public RelayNodeSettings withDeliveryTimeout(Duration d) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, d, pullOverlap,
-                backoff, kafkaClient);
+                backoff, kafkaClient, gateway);
     }
 
     public RelayNodeSettings withBackoff(Backoff b) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout,
-                pullOverlap, b, kafkaClient);
+                pullOverlap, b, kafkaClient, gateway);
     }
 
     public RelayNodeSettings withKafkaClient(KafkaClientSettings settings) {
         return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout,
-                pullOverlap, backoff, settings);
+                pullOverlap, backoff, settings, gateway);
+    }
+
+    // --- gateway (peer pull and outbox) settings ---
+
+    public RelayNodeSettings withGateway(GatewaySettings g) {
+        return new RelayNodeSettings(relay, bootstrapServers, topicPrefix, dataDir, minerKey, deliveryTimeout,
+                pullOverlap, backoff, kafkaClient, g);
     }
 }

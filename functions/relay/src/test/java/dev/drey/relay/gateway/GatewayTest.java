@@ -46,6 +46,8 @@ class GatewayTest {
     private Vertx vertx;
     private int portA;
     private int portB;
+    /** A relay alice's outbox may publish to (configured), started only by one test. */
+    private int portLater;
     private RelayNode a;
     private RelayNode b;
     private RelayServer serverA;
@@ -56,20 +58,22 @@ class GatewayTest {
         vertx = Vertx.vertx();
         portA = freePort();
         portB = freePort();
+        portLater = freePort();
         a = node(TestKeys.ALICE, TestKeys.BOB, portB, "alice", portA);
         b = node(TestKeys.BOB, TestKeys.ALICE, portA, "bob", portB);
         serverA = RelayServer.start(vertx, a.relay(), "127.0.0.1", portA);
         serverB = RelayServer.start(vertx, b.relay(), "127.0.0.1", portB);
     }
 
-    private static RelayNode node(TestKeys me, TestKeys peer, int peerPort, String name, int ownPort) {
+    private RelayNode node(TestKeys me, TestKeys peer, int peerPort, String name, int ownPort) {
         RelayConfig config = new RelayConfig(name, "", Optional.empty(), Optional.empty(),
                 Set.of(TestKeys.CAROL.pubkey()),
                 List.of(RosterMember.parse(peer.pubkey() + "@ws://127.0.0.1:" + peerPort)), Set.of(), true,
                 RelayLimits.DEFAULT, "ws://127.0.0.1:" + ownPort);
         return RelayNode.start(RelayNodeSettings.of(config, SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix(name)).withMinerKey(MinerKey.parse(me.secretHex()))
-                .withBackoff(FAST));
+                .withBackoff(FAST).withGateway(GatewaySettings.DEFAULT.withOutboxRelays(
+                        Set.of("ws://127.0.0.1:" + portLater))));
     }
 
     @AfterAll
@@ -95,14 +99,17 @@ class GatewayTest {
                 assertTrue(carol.publish(e).accepted(), e.id());
             }
         }
-        waitFor(() -> a.index().contains(forAlice.id()) && a.index().contains(broadcast.id())
-                && a.index().contains(wrap.id()), "alice's relay pulled from bob's");
+        waitFor(() -> a.index().contains(forAlice.id()) && a.index().contains(broadcast.id()),
+                "alice's relay pulled from bob's");
         // Bob pulls the broadcast back from alice: already stored there, so nothing is appended.
         try (WsClient carol = new WsClient(URI.create(serverA.url()))) {
             assertEquals("duplicate: already have this event", carol.publish(forAlice).message());
         }
         Thread.sleep(500);
         assertFalse(a.index().contains(notForAlice.id()));
+        // A gift wrap comes from a random key: nothing uses them over peer pull, so it is refused.
+        assertEquals(0, count(a, wrap.id()));
+        assertTrue(a.peers().get(0).refused() >= 1);
         assertEquals(1, count(a, forAlice.id()));
         assertEquals(1, count(a, broadcast.id()));
         assertEquals(1, count(b, broadcast.id()));
@@ -131,27 +138,29 @@ class GatewayTest {
     }
 
     @Test
-    void outboxPublishesToTheRecipientRelayAndRecordsRefusals() throws Exception {
+    void outboxPublishesToTheRecipientRelayAndDeadLettersRefusals() throws Exception {
         MinerKey alice = MinerKey.parse(TestKeys.ALICE.secretHex());
         long now = System.currentTimeMillis() / 1000;
         Event share = alice.sign(new EventTemplate(now, 3423, List.of(List.of("p", TestKeys.BOB.pubkey())),
                 "{\"v\":1,\"share\":\"...\"}"));
-        Event forged = TestKeys.MALLORY.sign(now, 1, List.of(), "not a member of bob's relay");
+        // Bob's relay refuses it for good: created a day ahead.
+        Event early = alice.sign(new EventTemplate(now + 86_400, 1, List.of(), "from the future"));
         a.log().appendToOutbox(new OutboxRecord(share, List.of(serverB.url()))).get();
-        a.log().appendToOutbox(new OutboxRecord(forged, List.of(serverB.url()))).get();
+        a.log().appendToOutbox(new OutboxRecord(early, List.of(serverB.url()))).get();
         waitFor(() -> b.index().contains(share.id()), "bob's relay received the outbox event");
-        waitFor(() -> a.state().refusals().stream().anyMatch(r -> r.eventId().equals(forged.id())),
+        waitFor(() -> a.state().deadLetters().stream().anyMatch(r -> r.eventId().equals(early.id())),
                 "the refusal is recorded");
-        GatewayState.Refusal r = a.state().refusals().stream().filter(x -> x.eventId().equals(forged.id()))
+        GatewayState.DeadLetter r = a.state().deadLetters().stream().filter(x -> x.eventId().equals(early.id()))
                 .findFirst().orElseThrow();
         assertEquals(serverB.url(), r.relayUrl());
-        assertTrue(r.reason().startsWith("blocked: "), r.reason());
+        assertTrue(r.reason().startsWith("invalid: "), r.reason());
+        assertEquals(1, r.attempts());
         waitFor(() -> a.state().outboxOffsets().values().stream().anyMatch(v -> v >= 2), "offset stored");
     }
 
     @Test
     void outboxRetriesUntilTheRecipientRelayIsUp() throws Exception {
-        int later = freePort();
+        int later = portLater;
         String url = "ws://127.0.0.1:" + later;
         MinerKey alice = MinerKey.parse(TestKeys.ALICE.secretHex());
         Event e = alice.sign(new EventTemplate(System.currentTimeMillis() / 1000, 3424, List.of(), "{\"v\":1}"));
