@@ -57,7 +57,7 @@ public final class PinGuessRace implements Scenario {
                 int guess = (e.pin() + 1 + i) % 10_000;
                 // the client's work is done up front so the attempts reach the verifier together
                 MpinClient.Pass1 p1 = m.pass1(e.rawId(), guess, e.token(), permit, date, f.rng());
-                byte[] y = v.challenge(f.rng());
+                byte[] y = v.challenge(e.rawId(), p1.u(), p1.ut(), f.rng());
                 byte[] v2 = m.pass2(p1, y);
                 attempts.add(pool.submit(() -> {
                     go.await();
@@ -70,7 +70,7 @@ public final class PinGuessRace implements Scenario {
                 statuses.merge(a.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
             MpinClient.Pass1 right = m.pass1(e.rawId(), e.pin(), e.token(), permit, date, f.rng());
-            byte[] y = v.challenge(f.rng());
+            byte[] y = v.challenge(e.rawId(), right.u(), right.ut(), f.rng());
             PolVerifier.Status rightPin = v.verifyTwoPass(e.rawId(), right.u(), right.ut(), y, m.pass2(right, y),
                     f.rng()).status();
             int n = evaluated.get();

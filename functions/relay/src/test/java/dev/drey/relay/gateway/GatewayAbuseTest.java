@@ -98,13 +98,14 @@ class GatewayAbuseTest {
 
         bob = RelayNode.start(RelayNodeSettings.of(config("bob", Set.of(TestKeys.CAROL.pubkey(),
                 TestKeys.MALLORY.pubkey()), List.of(RosterMember.parse(TestKeys.ALICE.pubkey())),
-                RelayLimits.DEFAULT), SharedKafka.bootstrapServers()).withTopicPrefix(SharedKafka.freshPrefix("bob")));
+                RelayLimits.DEFAULT, portB), SharedKafka.bootstrapServers()).withTopicPrefix(SharedKafka.freshPrefix("bob")));
         RelayLimits d = RelayLimits.DEFAULT;
         RelayLimits slow = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
                 d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
-                d.createdAtFutureSeconds(), RECIPIENT_PER_CONNECTION, d.perKey(), d.catchUpTimeoutMillis());
+                d.createdAtFutureSeconds(), d.protocolCreatedAtPastSeconds(), d.protocolCreatedAtFutureSeconds(),
+                RECIPIENT_PER_CONNECTION, d.perKey(), d.catchUpTimeoutMillis());
         recipient = RelayNode.start(RelayNodeSettings.of(config("recipient", Set.of(TestKeys.ALICE.pubkey(),
-                TestKeys.MALLORY.pubkey()), List.of(), slow), SharedKafka.bootstrapServers())
+                TestKeys.MALLORY.pubkey()), List.of(), slow, portR), SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix("recipient")));
         GatewaySettings gateway = GatewaySettings.DEFAULT
                 .withOutboxRelays(Set.of(recipientUrl, silentUrl, closedUrl))
@@ -112,17 +113,18 @@ class GatewayAbuseTest {
                 .withPerPeer(PER_PEER)
                 .withDeliveryLimits(PENDING_CAP, 3, Duration.ofSeconds(3), Duration.ofSeconds(1));
         alice = RelayNode.start(RelayNodeSettings.of(config("alice", Set.of(TestKeys.CAROL.pubkey()),
-                List.of(RosterMember.parse(TestKeys.BOB.pubkey() + "@ws://127.0.0.1:" + portB)), RelayLimits.DEFAULT),
-                SharedKafka.bootstrapServers()).withTopicPrefix(SharedKafka.freshPrefix("alice"))
+                List.of(RosterMember.parse(TestKeys.BOB.pubkey() + "@ws://127.0.0.1:" + portB)), RelayLimits.DEFAULT,
+                portA), SharedKafka.bootstrapServers()).withTopicPrefix(SharedKafka.freshPrefix("alice"))
                 .withMinerKey(aliceKey).withBackoff(FAST).withGateway(gateway));
         aliceServer = RelayServer.start(vertx, alice.relay(), "127.0.0.1", portA);
         bobServer = RelayServer.start(vertx, bob.relay(), "127.0.0.1", portB);
         recipientServer = RelayServer.start(vertx, recipient.relay(), "127.0.0.1", portR);
     }
 
-    private static RelayConfig config(String name, Set<String> allowed, List<RosterMember> roster, RelayLimits l) {
+    private static RelayConfig config(String name, Set<String> allowed, List<RosterMember> roster, RelayLimits l,
+            int ownPort) {
         return new RelayConfig(name, "", Optional.empty(), Optional.empty(), allowed, roster, Set.of(), true, l,
-                Optional.empty());
+                "ws://127.0.0.1:" + ownPort);
     }
 
     @AfterAll

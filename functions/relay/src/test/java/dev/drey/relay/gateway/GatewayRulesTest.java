@@ -57,7 +57,7 @@ class GatewayRulesTest {
     void pulledEventsPassTheAllowListAndTheProtocolWindow() {
         RelayConfig config = new RelayConfig("me", "", Optional.empty(), Optional.empty(),
                 Set.of(TestKeys.CAROL.pubkey()), List.of(RosterMember.parse(TestKeys.BOB.pubkey())), Set.of(), true,
-                RelayLimits.DEFAULT, Optional.empty());
+                RelayLimits.DEFAULT, "ws://127.0.0.1:7001");
         var admission = PeerPull.admission(config, GatewaySettings.DEFAULT);
         SessionContext at = new SessionContext(Set.of(), NOW * 1000);
         assertEquals(Optional.empty(), admission.check(TestKeys.BOB.sign(NOW - 899, 3421, List.of(), "{}"), at));
