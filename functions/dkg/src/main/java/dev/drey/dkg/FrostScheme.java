@@ -8,7 +8,6 @@ import dev.drey.crypto.frost.Ciphersuite;
 import dev.drey.crypto.frost.Dkg;
 import dev.drey.crypto.frost.FrostException;
 import dev.drey.crypto.frost.Identifier;
-import dev.drey.crypto.frost.Polynomial;
 import dev.drey.crypto.frost.VssCommitment;
 import java.security.SecureRandom;
 import java.util.ArrayList;
