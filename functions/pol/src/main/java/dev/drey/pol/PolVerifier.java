@@ -172,7 +172,8 @@ public final class PolVerifier {
             return new Verdict(Status.REJECTED, Optional.empty());
         }
         // V is bound to (time value, UT) through y, so a replay must reuse UT; remembered for the whole window
-        String seen = "pol/onepass/" + curve.id() + "/" + Hex.encode(Bytes.sha256(m.u(), m.ut()));
+        String seen = "pol/onepass/" + curve.id() + "/"
+                + Hex.encode(Bytes.sha256(lengthPrefixed(m.u()), lengthPrefixed(m.ut())));
         if (!kv.putIfAbsent(seen, new byte[] {1}, ONE_PASS_REPLAY_TTL)) {
             return new Verdict(Status.REPLAYED, Optional.empty());
         }
