@@ -9,6 +9,7 @@ import dev.drey.nostr.NostrParser;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +114,23 @@ public final class CloudEventDecoder {
             return Instant.parse(time);
         } catch (DateTimeParseException e) {
             throw new InboundException(where + ": ce-time is not an RFC 3339 time: " + abbreviate(time));
+        }
+    }
+
+    /**
+     * Where the record is, if the headers say so well enough: for naming a record that did not decode
+     * (the dead-letter envelope). Never throws.
+     */
+    public static Optional<RecordPosition> positionOf(Function<String, String> header) {
+        String source = header.apply("ce-source");
+        String id = header.apply("ce-id");
+        if (source == null || id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(position(source, id, header.apply("ce-subject")));
+        } catch (InboundException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
