@@ -41,8 +41,8 @@ import java.util.concurrent.TimeoutException;
  * append-only file. On Redis 7.2 or newer (and servers reporting such a version) every consume is followed
  * by {@code WAITAOF 1 0 <timeout/2>} on the same connection, which returns once the deletion is fsynced
  * to the local AOF; if it is not confirmed in time the consume fails (the value is then lost to everyone,
- * never handed out twice). On
- * older servers the store requires {@code appendonly yes} and {@code appendfsync always} (checked with
+ * never handed out twice). On older servers the store requires {@code appendonly yes} and
+ * {@code appendfsync always} (checked with
  * {@code CONFIG GET} before the first consume and again every {@value #DURABILITY_RECHECK_SECONDS} s),
  * where Redis fsyncs every write before it replies. If neither holds, or the check cannot be made (CONFIG
  * disabled), consume refuses with a {@link KvException} before touching the key: fail closed.
@@ -71,7 +71,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
     private static final Command WAITAOF = Command.create("waitaof");
     /** Error reply codes of a server that is busy, starting or failing over: retrying later may succeed. */
     private static final java.util.Set<String> TRANSIENT_REPLIES = java.util.Set.of("LOADING", "BUSY", "TRYAGAIN",
-            "MASTERDOWN", "READONLY", "CLUSTERDOWN", "NOREPLICAS", "MOVED", "ASK");
+            "MASTERDOWN", "READONLY", "CLUSTERDOWN", "NOREPLICAS");
 
     /** How consume is made durable on the server it talks to, as last checked. */
     enum Durability {
@@ -230,6 +230,8 @@ public final class RedisKeyValueStore implements KeyValueStore {
         try {
             appendonly = configValue(key, "appendonly");
             appendfsync = configValue(key, "appendfsync");
+        } catch (KvTransientException e) {
+            throw e; // the server did not answer: retry later, the settings may well be right
         } catch (KvException e) {
             throw new KvException("redis: consume of key '" + key + "' refused: " + where + " runs Redis "
                     + (version.isEmpty() ? "of unknown version" : version) + " (WAITAOF needs 7.2 or newer) and its"

@@ -9,6 +9,7 @@ import dev.drey.nostr.NostrParser;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +113,23 @@ public final class CloudEventDecoder {
                     + " must be a non-negative decimal integer of at most 18 digits");
         }
         return Instant.ofEpochMilli(Long.parseLong(ms));
+    }
+
+    /**
+     * Where the record is, if the headers say so well enough: for naming a record that did not decode
+     * (the dead-letter envelope). Never throws.
+     */
+    public static Optional<RecordPosition> positionOf(Function<String, String> header) {
+        String source = header.apply("ce-source");
+        String id = header.apply("ce-id");
+        if (source == null || id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(position(source, id, header.apply("ce-subject")));
+        } catch (InboundException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Topic from the source's fragment; partition and offset from the id, else the subject. */

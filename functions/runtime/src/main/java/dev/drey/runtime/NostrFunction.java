@@ -14,8 +14,10 @@ import dev.drey.nostr.Event;
  * The ROAST coordinator, the signer, the DTA and M-Pin functions are built that way; adapters rely on it
  * and never dedupe themselves.
  *
- * <p>An implementation throws only for what a retry may cure (the KV store unreachable); anything wrong
- * with the event itself is a note in the result, never an exception.
+ * <p>Anything wrong with the event itself is best a note in the result. What a retry may cure (the KV store
+ * unreachable: {@code KvTransientException}) must propagate, not be caught: the runner retries it and then
+ * has the delivery redelivered. Any other exception is taken as the record's fault: the record is skipped
+ * and sent to the dead-letter topic with the exception as its reason (see {@link FunctionRunner}).
  */
 public interface NostrFunction {
 

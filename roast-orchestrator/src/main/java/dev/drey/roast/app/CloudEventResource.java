@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.kafka.RecordPosition;
 import dev.drey.runtime.BatchOutcome;
 import dev.drey.runtime.CloudEventDecoder;
 import dev.drey.runtime.DecodedBatch;
@@ -42,8 +43,10 @@ public class CloudEventResource {
         try {
             batch = new DecodedBatch(List.of(decoder.decode(headers::getHeaderString, body)), List.of(), 1);
         } catch (InboundException e) {
-            RecordFailure f = new RecordFailure(String.valueOf(headers.getHeaderString("ce-id")),
-                    RecordFailure.Stage.DECODE, e.getMessage());
+            RecordPosition position = CloudEventDecoder.positionOf(headers::getHeaderString).orElse(null);
+            RecordFailure f = new RecordFailure(position != null ? position.toString()
+                    : String.valueOf(headers.getHeaderString("ce-id")), RecordFailure.Stage.DECODE, e.getMessage(),
+                    position);
             batch = new DecodedBatch(List.of(), List.of(f), 1); // the runner dead-letters it
             undecodable = true;
         }

@@ -130,5 +130,6 @@ class AdaptersRedeliverTest {
         assertEquals(400, r.getStatus(), String.valueOf(r.getEntity()));
         assertEquals(2, dead.size());
         assertEquals(RecordFailure.Stage.DECODE, dead.get(1).stage());
+        assertEquals(new RecordPosition("drey.other", 0, 3), dead.get(1).position(), "named from the ce- headers");
     }
 }
