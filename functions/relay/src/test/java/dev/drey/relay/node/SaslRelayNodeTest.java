@@ -16,6 +16,7 @@ import dev.drey.relay.RelayConfig;
 import dev.drey.relay.TestKeys;
 import dev.drey.relay.WsClient;
 import dev.drey.relay.gateway.Backoff;
+import dev.drey.relay.gateway.GatewaySettings;
 import dev.drey.relay.server.RelayServer;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -60,7 +61,13 @@ class SaslRelayNodeTest {
     void everyKafkaClientOfTheNodeAuthenticates() throws Exception {
         KafkaClientSettings sasl = kafka.clientSettings();
         Vertx vertx = Vertx.vertx();
-        try (RelayNode node = RelayNode.start(settings("sasl-node", sasl, Duration.ofSeconds(10)))) {
+        // The outbox publishes only to roster and configured relays: this node's own server, on a port chosen now.
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (RelayNode node = RelayNode.start(settings("sasl-node", sasl, Duration.ofSeconds(10))
+                .withGateway(GatewaySettings.DEFAULT.withOutboxRelays(Set.of("ws://127.0.0.1:" + port))))) {
             node.awaitCaughtUp(Duration.ofSeconds(10));
             waitFor(() -> node.outbox() != null, "the gateway started");
             Map<String, Properties> clients = Map.of(
@@ -76,7 +83,7 @@ class SaslRelayNodeTest {
             assertTrue(health.up(), health.error());
             assertEquals(1, health.brokers());
 
-            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", 0);
+            RelayServer server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             try (WsClient carol = new WsClient(URI.create(server.url()))) {
                 assertTrue(carol.authAs(TestKeys.CAROL, server.url()).accepted());
                 Event note = TestKeys.CAROL.sign(System.currentTimeMillis() / 1000, 1, List.of(), "over SASL");
