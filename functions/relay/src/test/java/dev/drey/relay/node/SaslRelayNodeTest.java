@@ -16,6 +16,7 @@ import dev.drey.relay.RelayConfig;
 import dev.drey.relay.TestKeys;
 import dev.drey.relay.WsClient;
 import dev.drey.relay.gateway.Backoff;
+import dev.drey.relay.gateway.GatewaySettings;
 import dev.drey.relay.server.RelayServer;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -63,7 +64,9 @@ class SaslRelayNodeTest {
     void everyKafkaClientOfTheNodeAuthenticates() throws Exception {
         KafkaClientSettings sasl = kafka.clientSettings();
         Vertx vertx = Vertx.vertx();
-        try (RelayNode node = RelayNode.start(settings("sasl-node", sasl, Duration.ofSeconds(10)))) {
+        // The outbox publishes only to roster and configured relays: this node's own server.
+        try (RelayNode node = RelayNode.start(settings("sasl-node", sasl, Duration.ofSeconds(10))
+                .withGateway(GatewaySettings.DEFAULT.withOutboxRelays(Set.of(dev.drey.relay.TestPorts.url(PORT)))))) {
             node.awaitCaughtUp(Duration.ofSeconds(10));
             waitFor(() -> node.outbox() != null, "the gateway started");
             Map<String, Properties> clients = Map.of(
