@@ -23,11 +23,20 @@ public final class RunDeadlines {
 
     private final KeyValueStore kv;
     private final String key;
+    private final int maxOpenRuns;
 
     public RunDeadlines(KeyValueStore kv, String prefix, String coordinatorPubkey) {
+        this(kv, prefix, coordinatorPubkey, MAX_OPEN_RUNS);
+    }
+
+    RunDeadlines(KeyValueStore kv, String prefix, String coordinatorPubkey, int maxOpenRuns) {
         RoastChecks.pubkey(coordinatorPubkey, "coordinator");
+        if (maxOpenRuns < 1 || maxOpenRuns > MAX_OPEN_RUNS) {
+            throw new IllegalArgumentException("run deadlines: at most 1.." + MAX_OPEN_RUNS + " open runs");
+        }
         this.kv = kv;
         this.key = prefix + "/" + coordinatorPubkey + "/deadlines";
+        this.maxOpenRuns = maxOpenRuns;
     }
 
     /** Records the run's deadline unless it has one; false if the coordinator has too many open runs. */
@@ -39,7 +48,7 @@ public final class RunDeadlines {
             if (open.containsKey(requestId)) {
                 return true;
             }
-            if (open.size() >= MAX_OPEN_RUNS) {
+            if (open.size() >= maxOpenRuns) {
                 return false;
             }
             open.put(requestId, deadline);
