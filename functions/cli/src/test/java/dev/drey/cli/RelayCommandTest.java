@@ -88,6 +88,20 @@ class RelayCommandTest {
     }
 
     @Test
+    void thePublicUrlIsTheOneAuthMustNameAndIsChecked() throws Exception {
+        try (StandaloneRelay relay = StandaloneRelay.start(new StandaloneRelay.Options("127.0.0.1", 0,
+                List.of(PUBKEY), List.of(), null, "", data, null, null, "wss://relay.example.org/"))) {
+            // Behind a TLS terminator: clients dial the public URL, the relay listens on a local port.
+            assertEquals("wss://relay.example.org/", relay.node().relay().config().publicUrl());
+            assertTrue(relay.url().startsWith("ws://127.0.0.1:"));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandaloneRelay.start(
+                new StandaloneRelay.Options("127.0.0.1", 0, List.of(PUBKEY), List.of(), null, "", null, null, null,
+                        "https://relay.example.org/")));
+        assertTrue(e.getMessage().contains("public URL"), e.getMessage());
+    }
+
+    @Test
     void aPrivateRelayNeedsSomeoneAllowedAndValidKeys() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine cl = Drey.commandLine();
