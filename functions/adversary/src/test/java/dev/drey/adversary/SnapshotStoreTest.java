@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drey.kv.KeyValueStore;
-import dev.drey.kv.KvException;
+import dev.drey.kv.FaultInjectingKeyValueStore;
+import dev.drey.kv.KvTransientException;
 import dev.drey.kv.MvStoreKeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,17 +36,17 @@ class SnapshotStoreTest {
     }
 
     @Test
-    void anArmedBackendFailsEveryNthWriteAndReadsStillWork() {
+    void aDisarmedFaultInjectorPassesEverythingAndAnArmedOneFailsWritesOnly() {
         try (KeyValueStore real = MvStoreKeyValueStore.open(dir.resolve("f.mv.db"), Clock.systemUTC(), false)) {
-            FailingWrites f = new FailingWrites(real, 2);
+            FaultInjectingKeyValueStore f = new FaultInjectingKeyValueStore(real, 1, 1.0, 1).disarm();
             assertTrue(f.putIfAbsent("a", bytes("1")));
             f.arm();
-            assertTrue(f.putIfAbsent("b", bytes("2")));
-            assertThrows(KvException.class, () -> f.putIfAbsent("c", bytes("3")));
+            assertThrows(KvTransientException.class, () -> f.putIfAbsent("c", bytes("3")));
             assertTrue(f.get("a").isPresent());
-            f.disarm();
-            assertTrue(f.putIfAbsent("c", bytes("3")));
-            assertEquals(1, f.injected());
+            assertTrue(f.get("c").isEmpty(), "a failed write never reaches the store");
+            f.disarm().arm();
+            assertTrue(f.putIfAbsent("c", bytes("3")), "only maxFaults writes fail");
+            assertEquals(1, f.faultsInjected());
         }
     }
 

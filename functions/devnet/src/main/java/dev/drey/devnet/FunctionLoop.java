@@ -8,8 +8,10 @@ import dev.drey.kafka.Topics;
 import dev.drey.runtime.BatchOutcome;
 import dev.drey.runtime.EventLogOutbox;
 import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.KafkaDeadLetters;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecordFailure;
+import dev.drey.runtime.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,9 @@ import java.util.function.Consumer;
  * One miner's functions over its own topics, as the local Kafka consumer adapter runs them: every record of a
  * family goes through each function that consumes that family ({@code FunctionRunner}: the function, then its
  * outputs to the miner's outbox topic). Functions may be installed while it runs (the signer once the DKG gave
- * it a key); each sees the records that arrive after.
+ * it a key); each sees the records that arrive after. As the deployable does, records no function can ever handle
+ * go to the miner's dead-letter topic, a transient failure leaves the record to be read again, and every function
+ * gets a periodic tick (run deadlines).
  */
 final class FunctionLoop implements AutoCloseable {
     /** A function and the families it consumes. */
@@ -33,6 +37,8 @@ final class FunctionLoop implements AutoCloseable {
     private final Thread thread;
     private final EventLogReader<LoggedEvent> reader;
     private final EventLogOutbox outbox;
+    private final KafkaDeadLetters deadLetters;
+    private long lastTickNanos = System.nanoTime();
     private volatile boolean running = true;
     private volatile boolean holdRequested;
     private volatile boolean held;
@@ -43,6 +49,7 @@ final class FunctionLoop implements AutoCloseable {
         this.log = log;
         this.reader = EventLogReader.events(bootstrapServers, topics.eventTopics());
         this.outbox = new EventLogOutbox(outboxLog);
+        this.deadLetters = new KafkaDeadLetters(outboxLog);
         this.thread = new Thread(this::run, name + "-functions");
         thread.setDaemon(true);
     }
@@ -53,7 +60,8 @@ final class FunctionLoop implements AutoCloseable {
     }
 
     void install(NostrFunction f, List<MessageFamily> families) {
-        functions.add(new Installed(new FunctionRunner(f, outbox), Set.copyOf(families)));
+        functions.add(new Installed(new FunctionRunner(f, outbox, deadLetters, RetryPolicy.DEFAULT),
+                Set.copyOf(families)));
     }
 
     /**
@@ -85,6 +93,7 @@ final class FunctionLoop implements AutoCloseable {
                 continue;
             }
             try {
+                tickWhenDue();
                 reader.poll(Duration.ofMillis(50), (logged, position) -> {
                     MessageFamily family = topics.familyOf(position.topic()).orElse(MessageFamily.OTHER);
                     for (Installed f : functions) {
@@ -103,6 +112,20 @@ final class FunctionLoop implements AutoCloseable {
         }
     }
 
+    /** The deployable's tick ({@code drey.tick-interval}, here every second): deadlines of open runs. */
+    private void tickWhenDue() {
+        if (System.nanoTime() - lastTickNanos < TICK_NANOS) {
+            return;
+        }
+        lastTickNanos = System.nanoTime();
+        long now = System.currentTimeMillis() / 1000;
+        for (Installed f : functions) {
+            report(f.runner().function().name(), f.runner().tick(now));
+        }
+    }
+
+    private static final long TICK_NANOS = 1_000_000_000L;
+
     private void report(String function, BatchOutcome outcome) {
         for (RecordFailure f : outcome.failures()) {
             failures.incrementAndGet();
@@ -113,7 +136,7 @@ final class FunctionLoop implements AutoCloseable {
         }
     }
 
-    /** Records a function failed on and the loop moved past (the adapter logs them; nothing retries them). */
+    /** Records a function failed on and the loop moved past (each is on the dead-letter topic with its reason). */
     long recordFailures() {
         return failures.get();
     }
@@ -135,5 +158,6 @@ final class FunctionLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         reader.close();
+        deadLetters.close();
     }
 }

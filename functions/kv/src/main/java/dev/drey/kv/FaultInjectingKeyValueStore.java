@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code share} until {@code maxFaults} faults have been injected; from then on, and for every read, it
  * passes the call to the store it wraps. A failed write never reaches that store (the backend refused
  * it before acting), so an injected fault is always safe to retry. Deterministic for a given
- * {@code seed} and call order; thread-safe. Never configure it in a deployment: nothing reads it from
- * settings.
+ * {@code seed} and call order; thread-safe. {@link #disarm()} and {@link #arm()} confine the bad spell to a
+ * window (a simulation sets a federation up, then arms its stores for the run under test). Never configure it
+ * in a deployment: nothing reads it from settings.
  */
 public final class FaultInjectingKeyValueStore implements KeyValueStore {
     private final KeyValueStore delegate;
@@ -22,6 +23,7 @@ public final class FaultInjectingKeyValueStore implements KeyValueStore {
     private final double share;
     private final int maxFaults;
     private final AtomicInteger injected = new AtomicInteger();
+    private volatile boolean armed = true;
 
     /**
      * @param delegate the store the calls that are not failed go to (closed by {@link #close()})
@@ -41,6 +43,18 @@ public final class FaultInjectingKeyValueStore implements KeyValueStore {
         this.random = new Random(seed);
         this.share = share;
         this.maxFaults = maxFaults;
+    }
+
+    /** Writes may fail from now on (the initial state). */
+    public FaultInjectingKeyValueStore arm() {
+        armed = true;
+        return this;
+    }
+
+    /** Every call passes to the wrapped store until {@link #arm()}. */
+    public FaultInjectingKeyValueStore disarm() {
+        armed = false;
+        return this;
     }
 
     /** How many writes have been failed so far. */
@@ -91,7 +105,7 @@ public final class FaultInjectingKeyValueStore implements KeyValueStore {
     private void maybeFail(String operation, String key) {
         boolean fail;
         synchronized (random) {
-            fail = injected.get() < maxFaults && random.nextDouble() < share;
+            fail = armed && injected.get() < maxFaults && random.nextDouble() < share;
             if (fail) {
                 injected.incrementAndGet();
             }
