@@ -265,6 +265,9 @@ resource "aws_ecs_task_definition" "relay" {
           DREY_KMS_KEY_ID                          = aws_kms_key.secrets.arn
           RELAY_DATA_DIR                           = "/tmp/relay-data"
           QUARKUS_HTTP_PORT                        = tostring(local.relay_port)
+          # The URL AUTH (NIP-42) events must name; set RELAY_PUBLIC_URL in relay_environment when a DNS name
+          # of your own points at the load balancer.
+          RELAY_PUBLIC_URL = "${local.relay_https ? "wss" : "ws"}://${aws_lb.relay.dns_name}"
         }, var.relay_environment) : { name = k, value = v }
       ]
       logConfiguration = {

@@ -18,6 +18,7 @@ module "relay" {
     RELAY_KAFKA_TOPIC_PREFIX = var.topic_prefix
     RELAY_DATA_DIR           = "/data"
     QUARKUS_HTTP_PORT        = tostring(local.relay_port)
+    RELAY_PUBLIC_URL         = var.relay_public_url
   }, var.kafka_environment, var.relay_environment)
   secret_name     = var.secrets_secret_name
   container_port  = local.relay_port

@@ -83,6 +83,15 @@ variable "relay_service_type" {
   }
 }
 
+variable "relay_public_url" {
+  description = "The relay's public websocket URL (wss://relay.example.org), which NIP-42 AUTH events must name; the relay does not start without it."
+  type        = string
+  validation {
+    condition     = can(regex("^wss?://[^/@#]+", var.relay_public_url))
+    error_message = "relay_public_url must be a ws:// or wss:// URL."
+  }
+}
+
 variable "relay_environment" {
   description = "Extra environment of the relay (RELAY_ROSTER, RELAY_ALLOW_LIST, ...)."
   type        = map(string)

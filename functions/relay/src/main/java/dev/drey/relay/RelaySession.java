@@ -277,9 +277,6 @@ public final class RelaySession {
             clamped.add(new Filter(f.ids(), f.authors(), f.kinds(), f.tags(), f.since(), f.until(), limit));
         }
         if (queriesInFlight.get() >= resources.maxQueriesInFlight()) {
-            if (previous != null) {
-                close(id);
-            }
             send(new RelayMessage.Closed(id, "rate-limited: " + resources.maxQueriesInFlight()
                     + " queries of this connection are still running; wait for their EOSE"));
             return;
