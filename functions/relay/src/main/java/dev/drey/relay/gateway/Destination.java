@@ -28,6 +28,7 @@ final class Destination {
     private static final System.Logger LOG = System.getLogger(Destination.class.getName());
     static final Set<String> TRANSIENT = Set.of("error", "rate-limited", "auth-required");
     private static final Duration INFO_TIMEOUT = Duration.ofSeconds(5);
+    private static final String NOT_CONNECTED = "not connected yet";
 
     private final String url;
     private final OutboxPublisher outbox;
@@ -46,7 +47,7 @@ final class Destination {
     private int connectAttempts;
     private boolean closed;
     /** The last thing that went wrong with this relay, for dead-letter reasons. */
-    private String lastProblem = "not connected yet";
+    private String lastProblem = NOT_CONNECTED;
 
     /** One delivery: when it was queued and how often it was sent. */
     private static final class Pending {
@@ -235,13 +236,16 @@ final class Destination {
             public void onClosed(String s, String reason) {
             }
         };
-        // The relay's published limits are read before every connection (they may change with a restart).
-        // Publishing needs no AUTH when the author is allowed; AUTH still helps with protected events.
-        Nip11RateLimit.fetch(outbox.http(), url, INFO_TIMEOUT)
-                .thenCompose(published -> RelayConnection.open(outbox.http(), url, outbox.me(), ignore,
-                        () -> outbox.nowMillis() / 1000, Duration.ofSeconds(10))
-                        .thenCompose(c -> c.authenticated().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> c))
-                        .thenApply(c -> new Opened(c, published)))
+        // The relay's published limits are read with every connection (they may change with a restart).
+        // Publishing needs no AUTH when the author is allowed; AUTH still helps with protected events, and
+        // its OK is waited for no longer than any other.
+        Duration infoTimeout = INFO_TIMEOUT.compareTo(settings.okTimeout()) < 0 ? INFO_TIMEOUT : settings.okTimeout();
+        var published = Nip11RateLimit.fetch(outbox.http(), url, infoTimeout);
+        RelayConnection.open(outbox.http(), url, outbox.me(), ignore, () -> outbox.nowMillis() / 1000,
+                        Duration.ofSeconds(10))
+                .thenCompose(c -> c.authenticated().orTimeout(settings.okTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .handle((v, e) -> c))
+                .thenCombine(published, Opened::new)
                 .whenComplete((o, e) -> outbox.scheduler().execute(() -> connected(o, e)));
     }
 
@@ -262,7 +266,9 @@ final class Destination {
         }
         connectAttempts = 0;
         connection = c;
-        lastProblem = "connected, waiting for OKs";
+        if (lastProblem.equals(NOT_CONNECTED)) {
+            lastProblem = "connected, no problem yet";
+        }
         pace = opened.published().map(Destination::withHeadroom).orElse(settings.outboxRate());
         long now = outbox.nowMillis();
         // The relay's bucket for this connection starts full, and the AUTH message took one token.

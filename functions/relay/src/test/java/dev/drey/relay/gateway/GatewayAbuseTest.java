@@ -71,6 +71,8 @@ class GatewayAbuseTest {
     private String recipientUrl;
     private String silentUrl;
     private String closedUrl;
+    /** A websocket server that accepts and never sends a frame (no challenge, no OK). */
+    private String muteUrl;
     private MinerKey aliceKey;
 
     @BeforeAll
@@ -95,6 +97,10 @@ class GatewayAbuseTest {
         }, "silent-relay");
         acceptor.setDaemon(true);
         acceptor.start();
+        io.vertx.core.http.HttpServer mute = vertx.createHttpServer().webSocketHandler(ws -> {
+        });
+        mute.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        muteUrl = "ws://127.0.0.1:" + mute.actualPort();
 
         bob = RelayNode.start(RelayNodeSettings.of(config("bob", Set.of(TestKeys.CAROL.pubkey(),
                 TestKeys.MALLORY.pubkey()), List.of(RosterMember.parse(TestKeys.ALICE.pubkey())),
@@ -108,7 +114,7 @@ class GatewayAbuseTest {
                 TestKeys.MALLORY.pubkey()), List.of(), slow, portR), SharedKafka.bootstrapServers())
                 .withTopicPrefix(SharedKafka.freshPrefix("recipient")));
         GatewaySettings gateway = GatewaySettings.DEFAULT
-                .withOutboxRelays(Set.of(recipientUrl, silentUrl, closedUrl))
+                .withOutboxRelays(Set.of(recipientUrl, silentUrl, closedUrl, muteUrl))
                 .withPullWindow(PULL_WINDOW_SECONDS, PULL_WINDOW_SECONDS)
                 .withPerPeer(PER_PEER)
                 .withDeliveryLimits(PENDING_CAP, 3, Duration.ofSeconds(3), Duration.ofSeconds(1));
@@ -253,6 +259,26 @@ class GatewayAbuseTest {
 
     @Test
     @Order(5)
+    void aRecipientThatNeverAnswersIsGivenUpOnWithoutHoldingUpTheOthers() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        Event e = aliceKey.sign(new EventTemplate(now, 3423, List.of(), "{\"v\":1,\"mute\":1}"));
+        long t0 = System.nanoTime();
+        RecordPosition at = alice.log().appendToOutbox(new OutboxRecord(e, List.of(muteUrl, recipientUrl))).get();
+        waitFor(() -> recipient.index().contains(e.id()), "the live recipient got it");
+        long stallMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("outbox stall with a recipient that never answers: " + stallMs + " ms");
+        assertTrue(stallMs < 5000, "delivery to the live recipient took " + stallMs + " ms");
+        waitFor(() -> hasDeadLetter(e.id(), muteUrl), "the unanswered delivery is dead-lettered");
+        GatewayState.DeadLetter d = deadLetter(e.id(), muteUrl);
+        // Sent at least once over the open websocket, then given up on for want of an OK.
+        assertTrue(d.attempts() >= 1 && d.reason().contains("no OK"), d.attempts() + " " + d.reason());
+        LogPartition partition = new LogPartition(at.topic(), at.partition());
+        waitFor(() -> alice.state().outboxOffsets().getOrDefault(partition, 0L) > at.offset(),
+                "the stored outbox offset passed the record");
+    }
+
+    @Test
+    @Order(6)
     void eachRecipientHasItsOwnPendingCap() throws Exception {
         long now = System.currentTimeMillis() / 1000;
         List<Event> events = new ArrayList<>();
@@ -273,7 +299,7 @@ class GatewayAbuseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theOutboxStaysWithinTheRecipientsPublishedRate() throws Exception {
         long now = System.currentTimeMillis() / 1000;
         long retriedBefore = alice.outbox().retried();
