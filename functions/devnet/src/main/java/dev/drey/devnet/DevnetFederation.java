@@ -346,7 +346,7 @@ public final class DevnetFederation implements AutoCloseable {
             SecretBundle secrets = MinerFunctionSet.secrets(m.identityKey(), keys.get(m.index), dtaShares.get(m.index));
             MinerFunctionSet.writeKeyFile(minerDir(m.index), secrets, rng);
             Map<String, String> settings = MinerFunctionSet.settings(state, m.pubkey, minerDir(m.index));
-            MinerFunctionSet.create(settings, m.kv(), secrets, config.sendsInvalidShares(m.index), rng, clock)
+            MinerFunctionSet.create(settings, m.kv(), m.nonceJournal(), secrets, config.sendsInvalidShares(m.index), rng, clock)
                     .forEach((fn, families) -> m.install(functionLayer.apply(m.index, fn), families));
         }
         state.write(config.dataDir());

@@ -73,12 +73,12 @@ final class MinerFunctionSet {
 
     /** The four functions with the families each consumes; a miner in {@code invalidShares} corrupts its shares. */
     static Map<NostrFunction, List<MessageFamily>> create(Map<String, String> settings, KeyValueStore kv,
-            SecretStore secrets, boolean invalidShares, SecureRandom rng, Clock clock) {
+            KeyValueStore journal, SecretStore secrets, boolean invalidShares, SecureRandom rng, Clock clock) {
         Map<NostrFunction, List<MessageFamily>> out = new LinkedHashMap<>();
         for (String name : FUNCTIONS) {
             Map<String, String> own = new LinkedHashMap<>(settings);
             own.put(MinerFunctions.FUNCTION, name);
-            NostrFunction f = MinerFunctions.create(own::get, kv, secrets, rng, clock);
+            NostrFunction f = MinerFunctions.create(own::get, kv, journal, secrets, rng, clock);
             if (invalidShares && name.equals(MinerFunctions.SIGNER)) {
                 byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);
                 try {

@@ -28,21 +28,31 @@ import java.util.function.UnaryOperator;
  * all three; the other miners' gateways keep retrying it, as they would a crashed host.
  */
 public final class MinerNode implements AutoCloseable {
+    /** The miner's KV store file, in its directory. */
+    static final String KV_FILE = "kv.mv.db";
+    /**
+     * The signer's nonce-use journal: a store of its own, outside {@code kvLayer}, so that rolling back (or
+     * losing writes of) the KV store cannot also erase the record of which commitments were answered.
+     */
+    static final String NONCE_JOURNAL_FILE = "nonce-journal.mv.db";
+
     public final int index;
     public final String pubkey;
     private final byte[] identityKey;
     private final KeyValueStore kv;
+    private final KeyValueStore nonceJournal;
     private final RelayNode node;
     private final RelayServer server;
     private final FunctionLoop functions;
     private volatile boolean online = true;
 
-    private MinerNode(int index, byte[] identityKey, KeyValueStore kv, RelayNode node, RelayServer server,
-            FunctionLoop functions) {
+    private MinerNode(int index, byte[] identityKey, KeyValueStore kv, KeyValueStore nonceJournal, RelayNode node,
+            RelayServer server, FunctionLoop functions) {
         this.index = index;
         this.identityKey = identityKey.clone();
         this.pubkey = Hex.encode(Schnorr.publicKey(identityKey));
         this.kv = kv;
+        this.nonceJournal = nonceJournal;
         this.node = node;
         this.server = server;
         this.functions = functions;
@@ -51,21 +61,26 @@ public final class MinerNode implements AutoCloseable {
     /** {@code kvLayer} wraps the miner's KV store as its functions see it (the devnet's own layer is none). */
     static MinerNode start(int index, byte[] identityKey, RelayNodeSettings settings, int port, Path dir, Vertx vertx,
             UnaryOperator<KeyValueStore> kvLayer, Consumer<String> log) {
-        KeyValueStore kv = kvLayer.apply(MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false));
+        KeyValueStore kv = kvLayer.apply(MvStoreKeyValueStore.open(dir.resolve(KV_FILE), Clock.systemUTC(), false));
+        KeyValueStore journal = null;
         RelayNode node = null;
         RelayServer server = null;
         try {
+            journal = MvStoreKeyValueStore.open(dir.resolve(NONCE_JOURNAL_FILE), Clock.systemUTC(), false);
             node = RelayNode.start(settings);
             server = RelayServer.start(vertx, node.relay(), "127.0.0.1", port);
             FunctionLoop loop = new FunctionLoop("miner" + index, settings.bootstrapServers(), node.topics(),
                     node.log(), log);
-            return new MinerNode(index, identityKey, kv, node, server, loop.start());
+            return new MinerNode(index, identityKey, kv, journal, node, server, loop.start());
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
             }
             if (node != null) {
                 node.close();
+            }
+            if (journal != null) {
+                journal.close();
             }
             kv.close();
             throw e;
@@ -84,6 +99,11 @@ public final class MinerNode implements AutoCloseable {
 
     public KeyValueStore kv() {
         return kv;
+    }
+
+    /** The signer's nonce-use journal (see {@link #NONCE_JOURNAL_FILE}). */
+    KeyValueStore nonceJournal() {
+        return nonceJournal;
     }
 
     public byte[] identityKey() {
@@ -131,6 +151,7 @@ public final class MinerNode implements AutoCloseable {
     public synchronized void close() {
         goOffline();
         kv.close();
+        nonceJournal.close();
         Arrays.fill(identityKey, (byte) 0);
     }
 }

@@ -90,7 +90,8 @@ public final class TopicReplay {
         SecureRandom rng = new SecureRandom();
         Clock clock = Clock.systemUTC();
         try (kafka;
-                KeyValueStore kv = openKv(minerDir, clock);
+                KeyValueStore kv = openKv(minerDir, MinerNode.KV_FILE, clock);
+                KeyValueStore journal = openKv(minerDir, MinerNode.NONCE_JOURNAL_FILE, clock);
                 EventLog log = new EventLog(EventLogConfig.of(kafka.bootstrapServers()).withTopics(topics))) {
             String pubkey = state.federation().pubkeyOf(dev.drey.crypto.frost.Identifier.of(miner));
             Map<String, String> settings = MinerFunctionSet.settings(state, pubkey, minerDir);
@@ -98,7 +99,7 @@ public final class TopicReplay {
             List<FunctionRunner> runners = new ArrayList<>();
             EventLogOutbox outbox = new EventLogOutbox(log);
             Map<NostrFunction, List<MessageFamily>> functions = new LinkedHashMap<>(MinerFunctionSet.create(settings, kv,
-                    secrets, state.invalidShares().contains(miner), rng, clock));
+                    journal, secrets, state.invalidShares().contains(miner), rng, clock));
             byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);
             try {
                 functions.put(DkgFunction.of(identity, Set.of(state.requester()), kv, rng,
@@ -154,11 +155,11 @@ public final class TopicReplay {
         }
     }
 
-    private static KeyValueStore openKv(Path minerDir, Clock clock) {
+    private static KeyValueStore openKv(Path minerDir, String file, Clock clock) {
         try {
-            return MvStoreKeyValueStore.open(minerDir.resolve("kv.mv.db"), clock, false);
+            return MvStoreKeyValueStore.open(minerDir.resolve(file), clock, false);
         } catch (RuntimeException e) {
-            throw new DevnetException("cannot open " + minerDir.resolve("kv.mv.db") + ": " + e.getMessage(), e);
+            throw new DevnetException("cannot open " + minerDir.resolve(file) + ": " + e.getMessage(), e);
         }
     }
 

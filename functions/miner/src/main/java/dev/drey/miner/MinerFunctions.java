@@ -96,6 +96,15 @@ public final class MinerFunctions {
 
     public static NostrFunction create(UnaryOperator<String> settings, KeyValueStore kv, SecretStore secrets,
             SecureRandom rng, Clock clock) {
+        return create(settings, kv, kv, secrets, rng, clock);
+    }
+
+    /**
+     * As {@link #create(UnaryOperator, KeyValueStore, SecretStore, SecureRandom, Clock)}, with the signer's
+     * nonce-use journal in {@code journal} (a store independent of {@code kv}; only the signer uses it).
+     */
+    public static NostrFunction create(UnaryOperator<String> settings, KeyValueStore kv, KeyValueStore journal,
+            SecretStore secrets, SecureRandom rng, Clock clock) {
         String function = required(settings, FUNCTION).strip();
         families(function);
         RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
@@ -125,7 +134,7 @@ public final class MinerFunctions {
             }
             Set<String> coordinators = requiredKeys(settings, TRUSTED_COORDINATORS, "coordinator key");
             Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation, clock),
-                    coordinators, kv, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
+                    coordinators, kv, journal, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
             return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);

@@ -68,13 +68,25 @@ public final class Signer {
     private final Set<String> trustedCoordinators;
     private final NonceVault vault;
     private final KeyValueStore kv;
+    private final KeyValueStore journal;
     private final SecureRandom rng;
     private final Duration answerTtl;
 
+    /** A signer whose nonce-use journal is its KV store itself: for tests and simulations. */
     public Signer(Federation federation, SignerIdentity identity, SigningPolicy policy, Set<String> trustedCoordinators,
             KeyValueStore kv, SecureRandom rng, Duration nonceTtl) {
+        this(federation, identity, policy, trustedCoordinators, kv, kv, rng, nonceTtl);
+    }
+
+    /**
+     * @param journal where the commitments this signer answered are recorded (put-if-absent, before any share is
+     *     made). A deployment gives it a store other than {@code kv}, so a rollback of the nonce store (a backup
+     *     restored, an fsync the backend lost) cannot bring back both a nonce and the record that it was used.
+     */
+    public Signer(Federation federation, SignerIdentity identity, SigningPolicy policy, Set<String> trustedCoordinators,
+            KeyValueStore kv, KeyValueStore journal, SecureRandom rng, Duration nonceTtl) {
         if (federation == null || identity == null || policy == null || trustedCoordinators == null || kv == null
-                || rng == null) {
+                || journal == null || rng == null) {
             throw new IllegalArgumentException("signer: missing argument");
         }
         this.federation = federation;
@@ -87,6 +99,7 @@ public final class Signer {
         this.answerTtl = nonceTtl;
         this.trustedCoordinators = Set.copyOf(trustedCoordinators);
         this.kv = kv;
+        this.journal = journal;
         this.vault = new NonceVault(kv, identity, rng, nonceTtl);
         this.rng = rng;
     }
@@ -240,9 +253,9 @@ public final class Signer {
                 problem = "the nonce was consumed concurrently; it is never used twice";
             }
         }
-        // Independent of the vault: commitments answered once are never answered again, even if their nonce
-        // came back (a store restored from a backup, a consume the backend lost).
-        if (problem == null && !kv.putIfAbsent(usedKey(mine), e.id().getBytes(StandardCharsets.US_ASCII),
+        // Independent of the vault (another store in deployments): commitments answered once are never answered
+        // again, even if their nonce came back (a store restored from a backup, a consume the backend lost).
+        if (problem == null && !journal.putIfAbsent(usedKey(mine), e.id().getBytes(StandardCharsets.US_ASCII),
                 answerTtl)) {
             problem = "these commitments were already answered; a nonce is never used twice";
         }

@@ -11,6 +11,7 @@ import dev.drey.dkg.DkgCodec;
 import dev.drey.dkg.DkgKinds;
 import dev.drey.dkg.DkgMessage;
 import dev.drey.dkg.DkgResult;
+import dev.drey.dkg.DkgStateException;
 import dev.drey.dkg.KeyType;
 import dev.drey.kafka.OutboxRecord;
 import dev.drey.kv.KeyValueStore;
@@ -63,19 +64,25 @@ public final class DkgEquivocation implements Scenario {
             List<MinerNode> honest = f.miners().subList(1, f.miners().size());
             Set<String> groupKeys = new TreeSet<>();
             int withKey = 0;
+            int failed = 0;
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 groupKeys.clear();
                 withKey = 0;
+                failed = 0;
                 for (MinerNode m : honest) {
-                    Optional<DkgResult> r = f.dkgResult(m.index, start.id());
-                    if (r.isPresent()) {
-                        withKey++;
-                        groupKeys.add(Hex.encode(((DkgResult.Frost) r.get()).publicKeyPackage().groupPublicKey()
-                                .encodeCompressed()));
+                    try {
+                        Optional<DkgResult> r = f.dkgResult(m.index, start.id());
+                        if (r.isPresent()) {
+                            withKey++;
+                            groupKeys.add(Hex.encode(((DkgResult.Frost) r.get()).publicKeyPackage()
+                                    .groupPublicKey().encodeCompressed()));
+                        }
+                    } catch (DkgStateException runFailed) {
+                        failed++; // the miner ended the run: it holds no key from it
                     }
                 }
-                if (withKey == honest.size()) {
+                if (withKey + failed == honest.size()) {
                     break;
                 }
                 sleep(250);
