@@ -9,50 +9,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * Every scenario that holds on this branch runs against a real federation and must pass. The ones that wait for
- * a defence being built on another branch are listed in {@link #WAITING_FOR} with that branch: after merging it,
- * the lead deletes the line and the scenario becomes part of this test.
- */
+/** Every scenario runs against a real federation, as `drey adversary run` builds it, and must pass. */
 class AdversaryTest {
-    /** Scenario -> the branch (and finding) whose defence it needs; failing on this branch until then. */
-    static final Map<String, String> WAITING_FOR = Map.ofEntries(
-            Map.entry("claim-reuse", "fix/signing or fix/pol: one proof-of-life claim, one issuance"),
-            Map.entry("stale-claim", "fix/signing or fix/pol: the claim's month must be this month"),
-            Map.entry("pin-guess-race", "fix/pol: reserve the failed attempt before evaluating the PIN"),
-            Map.entry("orchestrator-redelivery", "fix/signing: a redelivered run re-emits its started session"),
-            Map.entry("nonce-rollback", "fix/signing: a nonce used once stays used across a KV rollback"),
-            Map.entry("peer-pull-injection", "fix/relay or fix/gateway: peer pull stores only roster authors"),
-            Map.entry("mpin-replay", "fix/pol: a 1-pass replay cache in PolVerifier"),
-            Map.entry("slow-reader-flood", "fix/relay: bounded write queue and frame limits per connection"),
-            Map.entry("transient-kv-failure", "fix/kv: retry a record after a transient KV failure, never skip it"));
-
     @TempDir
     Path dir;
 
-    static Stream<String> holdingOnThisBranch() {
-        return Adversary.names().stream().filter(n -> !WAITING_FOR.containsKey(n));
+    static Stream<String> scenarios() {
+        return Adversary.names().stream();
     }
 
     @ParameterizedTest
-    @MethodSource("holdingOnThisBranch")
+    @MethodSource("scenarios")
     void theDefenceHolds(String name) {
         AdversaryReport r = Adversary.run(List.of(name), dir, line -> { });
         ScenarioResult s = r.scenarios().get(0);
         assertTrue(s.passed(), s.name() + ": " + s.observed() + " " + s.figures());
         assertTrue(r.passed());
-    }
-
-    @Test
-    void theWaitingListNamesOnlyScenarios() {
-        assertTrue(Adversary.names().containsAll(WAITING_FOR.keySet()), WAITING_FOR.keySet().toString());
     }
 
     @Test

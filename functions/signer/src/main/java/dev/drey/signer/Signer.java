@@ -275,7 +275,12 @@ public final class Signer {
                     + ex.getMessage()), null);
         }
         SigningNonces next = Round1.commit(Ciphersuite.BIP340, identity.key(), rng);
-        if (!vault.putIfAbsent(s.requestId(), coordinator, s.sessionId(), e.createdAt(), s.message(), next)) {
+        // From the consume on, a write that fails transiently is retried here, not by redelivering the session
+        // start: a redelivery would find the nonce consumed and could only refuse.
+        boolean kept = afterConsume("keeping the next nonce", () -> vault.putIfAbsent(s.requestId(), coordinator,
+                s.sessionId(), e.createdAt(), s.message(), next) || vault.peek(s.requestId(), coordinator)
+                .map(n -> n.commitments().equals(next.commitments())).orElse(false));
+        if (!kept) {
             // Another nonce took the slot (a racing delivery of the request): advertising this one would offer
             // commitments the signer does not hold. The share is not sent; the consumed nonce stays unused.
             String why = "cannot keep a fresh nonce: another is outstanding for this request and coordinator";
@@ -284,8 +289,28 @@ public final class Signer {
         }
         Event answer = sign(new SignatureShareMessage(s.requestId(), s.sessionId(), share.encode(),
                 next.commitments().encode()), e.createdAt(), coordinator);
-        kv.putIfAbsent(answerKey(e.id()), answer.toJson().getBytes(StandardCharsets.UTF_8), answerTtl);
+        afterConsume("keeping the answer", () -> kv.putIfAbsent(answerKey(e.id()),
+                answer.toJson().getBytes(StandardCharsets.UTF_8), answerTtl));
         return new Reaction(List.of(answer), List.of(), null);
+    }
+
+    /** Attempts at a write after the nonce was consumed, when the backend fails transiently. */
+    static final int WRITES_AFTER_CONSUME_ATTEMPTS = 8;
+
+    /**
+     * Runs {@code write}, again on a transient backend failure (each attempt must be idempotent); a write that
+     * still fails throws, and the redelivered session start is then refused (the nonce stays consumed).
+     */
+    private static boolean afterConsume(String what, java.util.function.BooleanSupplier write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.getAsBoolean();
+            } catch (dev.drey.kv.KvTransientException ex) {
+                if (attempt >= WRITES_AFTER_CONSUME_ATTEMPTS) {
+                    throw new dev.drey.kv.KvTransientException(what + ": " + attempt + " attempts failed", ex);
+                }
+            }
+        }
     }
 
     private String usedKey(SigningCommitments commitments) {

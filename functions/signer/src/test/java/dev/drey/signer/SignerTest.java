@@ -404,6 +404,48 @@ class SignerTest {
         assertTrue(m instanceof Refusal ref && ref.reason().contains("fresh nonce"), m.toString());
     }
 
+    @Test
+    void writesAfterTheConsumeThatFailTransientlyAreRetriedSoTheShareIsStillGiven() {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        Event req = request(message, "test", "", "");
+        Presignature p1 = (Presignature) only(signer(1).handle(req));
+        SigningCommitments c2 = Round1.commit(Ciphersuite.BIP340, keys.keyPackages().get(Identifier.of(2)), rng)
+                .commitments();
+        Event start = sessionStart(req.id(), 1, message,
+                List.of(SigningCommitments.decode(Identifier.of(1), p1.commitments()), c2));
+        // Every write after the consume fails twice (a backend timing out) before it goes through: before, the
+        // exception left the nonce consumed and the redelivered session start could only be refused.
+        java.util.concurrent.atomic.AtomicBoolean consumed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        KeyValueStore flaky = new ForwardingStore(kv) {
+            @Override
+            public java.util.Optional<dev.drey.kv.Versioned> consume(String key) {
+                java.util.Optional<dev.drey.kv.Versioned> v = super.consume(key);
+                consumed.set(true);
+                return v;
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+                if (consumed.get() && failures.getAndIncrement() % 3 != 2) {
+                    throw new dev.drey.kv.KvTransientException("injected: write of " + key + " timed out");
+                }
+                return super.putIfAbsent(key, value, ttl);
+            }
+        };
+        Signer s = new Signer(federation, new SignerIdentity(keys.keyPackages().get(Identifier.of(1)),
+                nostrKeys.get(Identifier.of(1))), (r, e) -> PolicyDecision.ACCEPT, Set.of(coordinator), flaky, kv,
+                rng, Duration.ofHours(1));
+        Reaction first = s.handle(start);
+        RoastMessage m = only(first);
+        assertTrue(m instanceof SignatureShareMessage, m.toString());
+        assertTrue(failures.get() >= 4, "the injected failures happened: " + failures.get());
+        // the redelivery gets the very same answer, and the advertised next nonce is held
+        assertEquals(first.events().get(0).id(), s.handle(start).events().get(0).id());
+        assertTrue(signer(1).vault().peek(req.id(), coordinator).isPresent());
+    }
+
     /** A store that passes every call on; tests override one method to inject a fault. */
     static class ForwardingStore implements KeyValueStore {
         private final KeyValueStore inner;
