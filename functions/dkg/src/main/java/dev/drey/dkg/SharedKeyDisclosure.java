@@ -6,6 +6,7 @@ import dev.drey.crypto.Hashes;
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Point;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.SecretMul;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -48,17 +49,17 @@ public record SharedKeyDisclosure(byte[] sharedPoint, byte[] proof) {
     /** Discloses the shared point of {@code secretKey} with {@code peerPubkey} (x-only hex) for run {@code runId}. */
     public static SharedKeyDisclosure prove(byte[] secretKey, String peerPubkey, String runId, SecureRandom rng) {
         Scalar a = Scalar.decodeNonZero(secretKey);
-        Point bigA = Point.mulG(a);
+        Point bigA = SecretMul.mulG(a); // a, k: secret scalars, through libsecp256k1 when it loads
         if (!bigA.hasEvenY()) {
             // The x-only key stands for the even-y point: prove with the matching secret (same shared x).
             a = a.negate();
             bigA = bigA.negate();
         }
         Point b = Point.liftX(Hex.decode(peerPubkey, 32));
-        Point s = b.mul(a);
+        Point s = SecretMul.mul(b, a);
         Scalar k = Scalar.random(rng);
-        Point r1 = Point.mulG(k);
-        Point r2 = b.mul(k);
+        Point r1 = SecretMul.mulG(k);
+        Point r2 = SecretMul.mul(b, k);
         Scalar c = challenge(bigA, b, s, r1, r2, runId);
         Scalar z = k.add(c.mul(a));
         return new SharedKeyDisclosure(s.encodeCompressed(), Bytes.concat(c.encode(), z.encode()));

@@ -176,7 +176,7 @@ public final class MinerFunctions {
     /** This miner's key package: the member whose verifying share is share·G. */
     public static KeyPackage keyPackage(Federation federation, Scalar share) {
         for (Identifier id : federation.members()) {
-            if (federation.verifyingShare(id).equals(dev.drey.crypto.Point.mulG(share))) {
+            if (federation.verifyingShare(id).equals(dev.drey.crypto.SecretMul.mulG(share))) {
                 return KeyPackage.of(id, share, federation.group());
             }
         }

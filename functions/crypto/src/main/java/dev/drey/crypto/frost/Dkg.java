@@ -80,7 +80,7 @@ public final class Dkg {
         Polynomial f = Polynomial.random(Scalar.random(rng), minSigners, rng);
         VssCommitment c = f.commit();
         Scalar k = Scalar.random(rng);
-        Point r = Point.mulG(k);
+        Point r = dev.drey.crypto.SecretMul.mulG(k); // k is secret: libsecp256k1 when it loads
         Scalar challenge = challenge(cs, id, c.constant(), r, context);
         Scalar mu = k.add(f.constant().mul(challenge));
         return new Part1(new Round1Secret(id, f, c, minSigners, maxSigners), new Round1Package(c, r, mu));
