@@ -3,19 +3,16 @@ package dev.drey.pol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.ManualClock;
 import dev.drey.kv.MvStoreKeyValueStore;
 import dev.drey.kv.Versioned;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that was counted concurrently.
  */
 class MpinReplayTest {
-    private final TestClock clock = new TestClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
     private final MpinFixture f = new MpinFixture(clock);
     @TempDir
     Path dir;
@@ -157,34 +154,6 @@ class MpinReplayTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** A clock that moves only when the test says so. */
-    static final class TestClock extends Clock {
-        private final AtomicLong millis;
-
-        TestClock(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
