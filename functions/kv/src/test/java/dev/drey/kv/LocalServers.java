@@ -16,6 +16,25 @@ import java.util.concurrent.TimeUnit;
 public final class LocalServers {
     private LocalServers() {}
 
+    /**
+     * A started redis-server (the binary shipped in embedded-redis, 6.2) on {@code port}, configured as the
+     * project ships Redis: no snapshots, the append-only file fsynced before every reply (what a durable
+     * {@code consume} requires of a Redis older than 7.2).
+     */
+    public static redis.embedded.RedisServer durableRedis(int port, String dirPrefix) throws Exception {
+        redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly yes")
+                .setting("appendfsync always")
+                .setting("dir " + tempDir(dirPrefix))
+                .build();
+        server.start();
+        awaitPort(port, Duration.ofSeconds(10), null);
+        return server;
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

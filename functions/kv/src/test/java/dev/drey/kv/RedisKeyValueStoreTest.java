@@ -31,18 +31,7 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
     @Override
     protected KeyValueStore openStore() throws Exception {
         port = LocalServers.freePort();
-        Path dir = LocalServers.tempDir("drey-kv-redis");
-        server = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"") // no snapshots: the append-only file is the persistence
-                // what consume requires of a Redis older than 7.2 (this binary is 6.2): fsync before every reply
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .setting("dir " + dir)
-                .build();
-        server.start();
-        LocalServers.awaitPort(port, Duration.ofSeconds(10), null);
+        server = LocalServers.durableRedis(port, "drey-kv-redis");
         return RedisKeyValueStore.connect(url(), PREFIX, RedisKeyValueStore.DEFAULT_TIMEOUT);
     }
 

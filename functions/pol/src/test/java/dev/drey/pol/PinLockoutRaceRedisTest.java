@@ -13,15 +13,7 @@ class PinLockoutRaceRedisTest extends PinLockoutRaceContract {
     @Override
     protected KeyValueStore openStore() throws Exception {
         int port = LocalServers.freePort();
-        server = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .setting("appendonly no")
-                .setting("dir " + LocalServers.tempDir("drey-pol-redis"))
-                .build();
-        server.start();
-        LocalServers.awaitPort(port, Duration.ofSeconds(10), null);
+        server = LocalServers.durableRedis(port, "drey-pol-redis"); // the PIN counters' consumes must be durable
         return RedisKeyValueStore.connect("redis://127.0.0.1:" + port, "test:pol:",
                 RedisKeyValueStore.DEFAULT_TIMEOUT);
     }

@@ -13,11 +13,7 @@ class RedisRoastStateStoreTest extends RoastStateStoreContract {
     @Override
     protected KeyValueStore open() throws Exception {
         int port = LocalServers.freePort();
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly yes").setting("appendfsync always") // what a durable consume requires
-                .setting("dir " + LocalServers.tempDir("roast-redis")).build();
-        server.start();
-        LocalServers.awaitPort(port, Duration.ofSeconds(10), null);
+        server = LocalServers.durableRedis(port, "roast-redis");
         return RedisKeyValueStore.connect("redis://127.0.0.1:" + port, "roast-test:", Duration.ofSeconds(10));
     }
 
