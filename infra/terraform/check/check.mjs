@@ -11,7 +11,12 @@
 //  - a function of infra/functions.json lacks, in aws/, a Lambda and one MSK event-source mapping
 //    per consumed topic, or, in knative/, a Knative Service and one KafkaSource per consumed topic
 //    sinking into it; or something is wired that the manifest does not have;
-//  - relay-ingest lacks its long-running service with the manifest's readiness check.
+//  - relay-ingest lacks its long-running service with the manifest's readiness check;
+//  - a function marked "tick": true in infra/functions.json lacks, in aws/, an EventBridge schedule
+//    (aws_cloudwatch_event_rule with a schedule_expression, an aws_cloudwatch_event_target on that
+//    rule invoking the function's Lambda, an aws_lambda_permission letting events.amazonaws.com invoke
+//    it from that rule) or, in knative/, a PingSource (sources.knative.dev, a cron schedule) sinking
+//    into the function's Knative Service; or a function not so marked is ticked.
 // Usage: node check/check.mjs [terraform-dir]   (prints a report; exit 1 on any problem)
 
 import { readFileSync, existsSync } from "node:fs";
@@ -177,6 +182,7 @@ export function readManifest(path) {
   for (const [name, f] of Object.entries(manifest.functions ?? {})) {
     if (!Array.isArray(f.consumes) || f.consumes.length === 0) problems.push(`${path}: function "${name}" consumes no topics`);
     for (const t of f.consumes ?? []) if (!topics.has(t)) problems.push(`${path}: function "${name}" consumes "${t}", which is not in "topics"`);
+    if ("tick" in f && typeof f.tick !== "boolean") problems.push(`${path}: function "${name}": "tick" must be true or false`);
   }
   for (const [name, s] of Object.entries(manifest.services ?? {})) {
     for (const t of [...(s.consumes ?? []), ...(s.produces ?? [])]) {
@@ -206,6 +212,7 @@ export const ENVIRONMENTS = {
         return units.length > 0 ? null : "there is no Lambda function beside it";
       },
     },
+    ticks: awsTicks,
     relay: [
       {
         what: "ECS service behind a load balancer on the service's port",
@@ -240,6 +247,7 @@ export const ENVIRONMENTS = {
           : `its sink "${sink === UNKNOWN ? "(not static)" : sink}" is not the function's Service (${names.map(String).join(", ") || "none"})`;
       },
     },
+    ticks: knativeTicks,
     relay: [
       {
         what: "Deployment with the readiness probe",
@@ -254,6 +262,140 @@ export const ENVIRONMENTS = {
     ],
   },
 };
+
+// --- the periodic tick -----------------------------------------------------------------------
+
+/**
+ * The function whose unit (Lambda function, Knative Service) an expression refers to, or null. Two forms:
+ * an output of a module instance (`module.function["roast-orchestrator"].function_arn`) whose value refers
+ * to a unit of that instance, or a unit resource in the same module instance as the referring block
+ * (`aws_lambda_function.this.arn` inside the function's module).
+ */
+async function functionReferenced(value, from, instances, unit, functions, loader) {
+  if (typeof value !== "string" || !/^\$\{[^{}]*\}$/.test(value)) return null;
+  const refs = await referencesIn("tick", value);
+  if (refs.length !== 1) return null;
+  const parts = refs[0].split(".");
+  const units = instances.filter(unit.matches);
+  if (parts[0] === "module" && parts.length === 4) {
+    const key = parts[2].replace(/^"(.*)"$/, "$1");
+    const m = from.scope.config.modules.get(parts[1]);
+    const dir = m && localModuleDir(from.scope.config, m.body);
+    if (!dir || !isDirectoryWithTf(dir) || !(key in functions)) return null;
+    const output = (await loader(dir)).outputs.get(parts[3]);
+    if (!output) return null;
+    const outputRefs = await referencesIn("tick", String(output.body.value ?? ""));
+    const prefix = `${addressPrefix(from)}module.${parts[1]}[${JSON.stringify(key)}].`;
+    const found = units.find((u) => u.address.startsWith(prefix) && !u.address.slice(prefix.length).includes(".module.")
+      && outputRefs.some((r) => r.startsWith(`${u.type}.${u.name}.`)));
+    return found ? key : null;
+  }
+  if (parts[0] === "module" || parts.length < 3) return null;
+  const found = units.find((u) => u.scope.config === from.scope.config && u.type === parts[0] && u.name === parts[1]
+    && JSON.stringify(u.owners) === JSON.stringify(from.owners));
+  return found ? found.owners.find((o) => o in functions) ?? null : null;
+}
+
+/** `module.a["x"].` for an instance in that module instance, "" at the root. */
+function addressPrefix(instance) {
+  const i = instance.address.lastIndexOf(`${instance.type}.${instance.name}`);
+  return i < 0 ? "" : instance.address.slice(0, i);
+}
+
+/** The instance of `type` a reference such as `aws_cloudwatch_event_rule.tick.arn` names, in the same module instance. */
+async function resourceReferenced(value, attributes, type, from, instances) {
+  if (typeof value !== "string" || !/^\$\{[^{}]*\}$/.test(value)) return null;
+  const refs = await referencesIn("tick", value);
+  const parts = refs.length === 1 ? refs[0].split(".") : [];
+  if (parts.length !== 3 || parts[0] !== type || !attributes.includes(parts[2])) return null;
+  return instances.find((i) => i.type === type && i.name === parts[1] && i.scope.config === from.scope.config
+    && JSON.stringify(i.owners) === JSON.stringify(from.owners)) ?? null;
+}
+
+/**
+ * AWS: an EventBridge rule with a schedule, a target on it invoking the function's Lambda, and the
+ * permission letting EventBridge (from that rule) invoke it. Returns the ticked functions and problems.
+ */
+async function awsTicks(instances, unit, functions, loader) {
+  const problems = [];
+  const ticked = new Map();
+  const what = "EventBridge schedule (aws_cloudwatch_event_rule + aws_cloudwatch_event_target + aws_lambda_permission)";
+  for (const target of instances.filter((i) => i.type === "aws_cloudwatch_event_target")) {
+    const fn = await functionReferenced(target.body.arn, target, instances, unit, functions, loader);
+    if (fn === null) continue; // not a function's Lambda: not a tick
+    const rule = await resourceReferenced(target.body.rule, ["name", "id"], "aws_cloudwatch_event_rule", target, instances);
+    if (!rule) {
+      problems.push(`${target.address}: invokes function "${fn}" but its rule does not reference an aws_cloudwatch_event_rule`);
+      continue;
+    }
+    const schedule = evaluate(rule.body.schedule_expression, rule.scope);
+    if (typeof schedule !== "string" || !/^(rate|cron)\(.+\)$/.test(schedule)) {
+      problems.push(`${rule.address}: its schedule_expression ${JSON.stringify(rule.body.schedule_expression ?? null)} is not a literal rate(...) or cron(...), so it does not tick function "${fn}"`);
+      continue;
+    }
+    let permission = null;
+    for (const p of instances.filter((i) => i.type === "aws_lambda_permission")) {
+      if (evaluate(p.body.principal, p.scope) === "events.amazonaws.com"
+        && evaluate(p.body.action, p.scope) === "lambda:InvokeFunction"
+        && (await functionReferenced(p.body.function_name, p, instances, unit, functions, loader)) === fn
+        && (await resourceReferenced(p.body.source_arn, ["arn"], "aws_cloudwatch_event_rule", p, instances)) === rule) {
+        permission = p;
+        break;
+      }
+    }
+    if (!permission) {
+      problems.push(`${target.address}: invokes function "${fn}" but no aws_lambda_permission lets events.amazonaws.com `
+        + `invoke it (lambda:InvokeFunction) with source_arn ${rule.address}.arn`);
+      continue;
+    }
+    const list = ticked.get(fn) ?? [];
+    list.push({ address: target.address, summary: `${rule.address} (${schedule}) -> ${target.address}, ${permission.address}` });
+    ticked.set(fn, list);
+  }
+  return { what, ticked, problems };
+}
+
+/** Knative: a PingSource with a cron schedule sinking into the function's Knative Service. */
+async function knativeTicks(instances, unit, functions, loader) {
+  const problems = [];
+  const ticked = new Map();
+  const what = "PingSource (sources.knative.dev) sinking into its Knative Service";
+  for (const ping of instances.filter((i) => manifestKind(i).kind === "PingSource")) {
+    const m = manifestKind(ping);
+    const ref = m.spec?.sink?.ref ?? {};
+    if (ref.kind !== "Service" || !String(ref.apiVersion).startsWith("serving.knative.dev/")) {
+      problems.push(`${ping.address}: its sink is not a Knative Service`);
+      continue;
+    }
+    let fn = null;
+    const name = evaluate(ref.name, ping.scope);
+    if (typeof name === "string") {
+      const owners = instances.filter(unit.matches)
+        .filter((u) => evaluate(manifestKind(u).metadata?.name, u.scope) === name)
+        .flatMap((u) => u.owners.filter((o) => o in functions));
+      fn = owners.length === 1 ? owners[0] : null;
+    } else {
+      fn = await functionReferenced(ref.name, ping, instances, unit, functions, loader);
+    }
+    if (fn === null) {
+      problems.push(`${ping.address}: its sink ${JSON.stringify(ref.name ?? null)} is not a function's Knative Service`);
+      continue;
+    }
+    if (!String(evaluate(m.apiVersion, ping.scope)).startsWith("sources.knative.dev/")) {
+      problems.push(`${ping.address}: apiVersion ${JSON.stringify(m.apiVersion ?? null)} is not sources.knative.dev/...`);
+      continue;
+    }
+    const schedule = evaluate(m.spec?.schedule, ping.scope);
+    if (typeof schedule !== "string" || schedule.trim().split(/\s+/).length !== 5) {
+      problems.push(`${ping.address}: its schedule ${JSON.stringify(m.spec?.schedule ?? null)} is not a literal five-field cron expression, so it does not tick function "${fn}"`);
+      continue;
+    }
+    const list = ticked.get(fn) ?? [];
+    list.push({ address: ping.address, summary: `${ping.address} (${schedule}) -> Service of "${fn}"` });
+    ticked.set(fn, list);
+  }
+  return { what, ticked, problems };
+}
 
 /**
  * Every `key` block or attribute anywhere in a body. The content of a `dynamic "key"` block counts
@@ -336,6 +478,20 @@ export async function checkWiring(envName, envDir, manifest, loader) {
       if (found.length === 0) problems.push(`${envName}: service "${name}" has no ${rule.what} (port ${service.port}, readiness ${service.readiness})`);
       else lines.push(`${envName.padEnd(8)} ${name}: ${rule.what}: ${found.map((i) => i.address).join(", ")}`);
     }
+  }
+  const ticks = await rules.ticks(instances, rules.unit, functions, loader);
+  problems.push(...ticks.problems.map((p) => `${envName}: ${p}`));
+  for (const [name, f] of Object.entries(functions)) {
+    const found = ticks.ticked.get(name) ?? [];
+    if (f.tick === true && found.length === 0) {
+      problems.push(`${envName}: function "${name}" is marked "tick" in infra/functions.json but has no ${ticks.what}`);
+    }
+    if (f.tick !== true) {
+      for (const t of found) {
+        problems.push(`${envName}: ${t.address} ticks function "${name}", which infra/functions.json does not mark "tick"`);
+      }
+    }
+    if (found.length > 0) lines.push(`${envName.padEnd(8)} ${name}: tick: ${found.map((t) => t.summary).join("; ")}`);
   }
   return { problems, lines };
 }

@@ -157,6 +157,52 @@ test("the relay's readiness probe and port may be written as dynamic blocks", as
   assert.deepEqual(problems, []);
 });
 
+test("a function marked tick without its schedule, and a schedule for a function not marked, are reported", async () => {
+  const problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "functions.json"), `"alpha": { "consumes": ["t.a"], "tick": true }`, `"alpha": { "consumes": ["t.a"] }`);
+    replaceIn(join(root, "functions.json"), `"beta": { "consumes": ["t.a", "t.b"] }`, `"beta": { "consumes": ["t.a", "t.b"], "tick": true }`);
+  });
+  assertHas(problems, /^aws: function "beta" is marked "tick" in infra\/functions\.json but has no EventBridge schedule/);
+  assertHas(problems, /^knative: function "beta" is marked "tick" in infra\/functions\.json but has no PingSource/);
+  assertHas(problems, /^aws: aws_cloudwatch_event_target\.tick ticks function "alpha", which infra\/functions\.json does not mark "tick"/);
+  assertHas(problems, /^knative: kubernetes_manifest\.tick ticks function "alpha", which infra\/functions\.json does not mark "tick"/);
+  assert.equal(problems.length, 4, problems.join("\n"));
+});
+
+test("a schedule without its permission, with no literal schedule, or aimed at another function is reported", async () => {
+  let problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "aws", "main.tf"), `principal     = "events.amazonaws.com"`, `principal     = "sns.amazonaws.com"`);
+    replaceIn(join(root, "knative", "main.tf"), `schedule = "* * * * *"`, `schedule = "every minute"`);
+  });
+  assertHas(problems, /^aws: aws_cloudwatch_event_target\.tick: invokes function "alpha" but no aws_lambda_permission lets events\.amazonaws\.com invoke it/);
+  assertHas(problems, /^knative: kubernetes_manifest\.tick: its schedule "every minute" is not a literal five-field cron expression/);
+  assertHas(problems, /^aws: function "alpha" is marked "tick" .* but has no EventBridge schedule/);
+  assertHas(problems, /^knative: function "alpha" is marked "tick" .* but has no PingSource/);
+
+  problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "aws", "main.tf"), `schedule_expression = "rate(1 minute)"`, `event_pattern = "{}"`);
+    replaceIn(join(root, "knative", "main.tf"), `name = module.fn["alpha"].service_name`, `name = module.fn["beta"].service_name`);
+  });
+  assertHas(problems, /^aws: aws_cloudwatch_event_rule\.tick: its schedule_expression null is not a literal rate\(\.\.\.\) or cron\(\.\.\.\)/);
+  assertHas(problems, /^knative: kubernetes_manifest\.tick ticks function "beta", which infra\/functions\.json does not mark "tick"/);
+  assertHas(problems, /^knative: function "alpha" is marked "tick" .* but has no PingSource/);
+
+  problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "aws", "main.tf"), `source_arn    = aws_cloudwatch_event_rule.tick.arn`, `source_arn    = "arn:aws:events:eu-west-1:1:rule/other"`);
+  });
+  assertHas(problems, /^aws: aws_cloudwatch_event_target\.tick: invokes function "alpha" but no aws_lambda_permission .* with source_arn aws_cloudwatch_event_rule\.tick\.arn/);
+});
+
+test("a PingSource may name its Service literally; a name that is no function's Service is reported", async () => {
+  assert.deepEqual(await problemsOfWired((root) => {
+    replaceIn(join(root, "knative", "main.tf"), `name = module.fn["alpha"].service_name`, `name = "alpha"`);
+  }), []);
+  const problems = await problemsOfWired((root) => {
+    replaceIn(join(root, "knative", "main.tf"), `name = module.fn["alpha"].service_name`, `name = "nobody"`);
+  });
+  assertHas(problems, /^knative: kubernetes_manifest\.tick: its sink "nobody" is not a function's Knative Service/);
+});
+
 test("the topic list is read from MessageFamily.java and Topics.java", () => {
   const dir = mkdtempSync(join(tmpdir(), "drey-tf-java-"));
   try {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,11 @@ import java.util.logging.Logger;
  * dead-letter topic (KafkaSource does not retry these and hands them to its own dead-letter sink if one is
  * configured); 503 when the KV store or the outbox (or the dead-letter topic) failed past the runner's
  * retries, so KafkaSource retries with back-off (safe, the functions are idempotent).
+ *
+ * <p>A PingSource CloudEvent ({@code ce-type: dev.knative.sources.ping}) runs the periodic tick at its
+ * {@code ce-time} ({@link ScheduledTick}): 200 with {@code {"tick":...,"published":[...]}} once the outputs
+ * are on the outbox, 400 for a missing, unreadable or future {@code ce-time}, 503 if the tick failed (the
+ * next ping ticks again).
  */
 @Path("/")
 public class CloudEventResource {
@@ -36,8 +42,14 @@ public class CloudEventResource {
     @Inject
     FunctionRunner runner;
 
+    /** Only bounds a ping's {@code ce-time} (see {@link ScheduledTick}); tests set a fixed one. */
+    Clock clock = Clock.systemUTC();
+
     @POST
     public Response receive(@Context HttpHeaders headers, byte[] body) {
+        if (ScheduledTick.PING_TYPE.equals(headers.getHeaderString("ce-type"))) {
+            return tick(headers);
+        }
         DecodedBatch batch;
         boolean undecodable = false;
         try {
@@ -64,6 +76,25 @@ public class CloudEventResource {
         }
         ColdStart.firstEventHandled(runner.function().name());
         return json(200, o);
+    }
+
+    private Response tick(HttpHeaders headers) {
+        long now;
+        try {
+            now = ScheduledTick.pingTime(headers.getHeaderString("ce-time"), headers.getHeaderString("ce-id"), clock);
+        } catch (InboundException e) {
+            LOG.log(Level.WARNING, "{0}: ping refused: {1}", new Object[] {runner.function().name(), e.getMessage()});
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
+        BatchOutcome o;
+        try {
+            o = ScheduledTick.run(runner, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: tick at {1} failed, answering 503 (the next ping ticks again): {2}",
+                    new Object[] {runner.function().name(), Long.toString(now), e.toString()});
+            return Response.status(503).type(MediaType.TEXT_PLAIN).entity("tick failed, retry later").build();
+        }
+        return Response.status(200).type(MediaType.APPLICATION_JSON).entity(ScheduledTick.summary(now, o)).build();
     }
 
     private static Response json(int status, BatchOutcome o) {

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * The local adapter's periodic tick ({@code NostrFunction#tick}): every {@value #INTERVAL} (default PT5S)
  * the function gets the system clock's time and its outputs go to the outbox (the ROAST orchestrator fails
  * runs past their deadline). Only with {@code drey.adapter=local}; on Lambda and Knative a scheduler outside
- * the process must call the tick (not wired yet). A failed tick is logged and tried again at the next one.
+ * the process calls the tick (an EventBridge schedule through {@link LambdaEntry}, a PingSource through
+ * {@link CloudEventResource}; see {@link ScheduledTick}). A failed tick is logged and tried again at the next one.
  */
 @ApplicationScoped
 public class LocalTicker {

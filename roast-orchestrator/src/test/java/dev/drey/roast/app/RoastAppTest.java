@@ -3,6 +3,7 @@ package dev.drey.roast.app;
 import dev.drey.miner.MinerFunctions;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,6 +116,28 @@ class RoastAppTest {
                 .body(containsString("qt.drey.sign-0@6: CloudEvent data is not a nostr event"));
         given().header("Content-Type", "application/json").body("{}").post("/").then().statusCode(400)
                 .body(containsString("header ce-specversion is missing"));
+    }
+
+    /**
+     * A PingSource CloudEvent (binary mode, no data: no body, no content type) runs the tick at its ce-time:
+     * no run is past its deadline (drey.roast.run-timeout, default PT10M) at the present time.
+     */
+    @Test
+    void theKnativePathTicksOnAPingSourceCloudEvent() {
+        long now = Instant.now().getEpochSecond();
+        ping(Instant.ofEpochSecond(now).toString()).post("/").then().statusCode(200)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(equalTo("{\"tick\":" + now + ",\"published\":[]}"));
+        ping(Instant.ofEpochSecond(now + 3600).toString()).post("/").then().statusCode(400)
+                .body(containsString("ahead of this host's clock"));
+        ping(null).post("/").then().statusCode(400).body(containsString("header ce-time is missing"));
+    }
+
+    static RequestSpecification ping(String time) {
+        RequestSpecification r = given().header("Ce-Specversion", "1.0").header("Ce-Type", "dev.knative.sources.ping")
+                .header("Ce-Source", "/apis/v1/namespaces/drey/pingsources/roast-orchestrator-tick")
+                .header("Ce-Id", "5f1d2c0e-7a4b-4e53-9d0c-2b1e6f3a9c10");
+        return time == null ? r : r.header("Ce-Time", time);
     }
 
     @Test
