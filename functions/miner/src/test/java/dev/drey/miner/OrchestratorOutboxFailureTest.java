@@ -20,7 +20,10 @@ import dev.drey.roast.RoastCodec;
 import dev.drey.roast.RoastKinds;
 import dev.drey.roast.SignRequest;
 import dev.drey.roast.SignatureResult;
+import dev.drey.runtime.DeadLetterSink;
 import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.RedeliverException;
+import dev.drey.runtime.RetryPolicy;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.OutboxSink;
 import dev.drey.secrets.SecretBundle;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +100,9 @@ class OrchestratorOutboxFailureTest {
             NostrFunction orchestrator = MinerFunctions.create(cs::get, ckv,
                     new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, coordinatorKey)), rng, Clock.systemUTC());
             FlakyOutbox outbox = new FlakyOutbox();
-            FunctionRunner runner = new FunctionRunner(orchestrator, outbox);
+            // One attempt: the failed publish fails the delivery at once (as it does after the retries run out).
+            FunctionRunner runner = new FunctionRunner(orchestrator, outbox, DeadLetterSink.OUTCOME_ONLY,
+                    new RetryPolicy(1, Duration.ZERO, Duration.ZERO, d -> { }));
             List<NostrFunction> signers = new ArrayList<>();
             for (int i = 1; i <= 2; i++) {
                 Identifier id = Identifier.of(i);
@@ -116,7 +122,7 @@ class OrchestratorOutboxFailureTest {
             runner.run(logged(p1));
 
             outbox.failNext = true;
-            assertThrows(OutboxSink.OutboxException.class, () -> runner.run(logged(p2)));
+            assertThrows(RedeliverException.class, () -> runner.run(logged(p2)));
             assertEquals(1, outbox.lost.size());
             Event start = outbox.lost.get(0).event();
             assertEquals(RoastKinds.SESSION_START, start.kind());
@@ -128,7 +134,7 @@ class OrchestratorOutboxFailureTest {
             Event s2 = signers.get(1).handle(start).outbox().get(0).event();
             runner.run(logged(s1));
             outbox.failNext = true;
-            assertThrows(OutboxSink.OutboxException.class, () -> runner.run(logged(s2)));
+            assertThrows(RedeliverException.class, () -> runner.run(logged(s2)));
             Event result = outbox.lost.get(1).event();
             runner.run(logged(s2));
             Event republished = outbox.published.get(outbox.published.size() - 1).event();
