@@ -100,7 +100,7 @@ public final class SlowReaderFlood implements Scenario {
             return new Outcome(passed, sent.get() + " REQ frames written" + (closedWhileWriting.get()
                     ? " before the relay closed the connection" : "") + "; connection closed by the relay: " + closed
                     + "; heap peak " + peakMiB + " MiB (+" + growthMiB + " MiB); honest member: " + accepted + " of "
-                    + tried + " events accepted", Outcome.measured("framesSent", sent.get(), "relayHeapPeakMiB",
+                    + tried + " events accepted", Outcome.measured("framesAttempted", FRAMES, "framesSent", sent.get(), "relayHeapPeakMiB",
                             peakMiB, "heapGrowthMiB", growthMiB, "honestAccepted", accepted, "honestSent", tried,
                             "flooderClosed", closed));
         } finally {

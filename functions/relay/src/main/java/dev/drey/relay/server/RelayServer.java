@@ -85,7 +85,7 @@ public final class RelayServer implements AutoCloseable {
             return;
         }
         String address = ws.remoteAddress() == null ? "unknown" : ws.remoteAddress().host();
-        Output output = new Output(ws);
+        Output output = new Output(vertx, ws);
         long now = System.currentTimeMillis();
         Optional<RelaySession> opened = relay.openSession(address, output, now);
         if (opened.isEmpty()) {
@@ -110,10 +110,12 @@ public final class RelayServer implements AutoCloseable {
 
     /** Writes to one websocket, counting bytes the client has not taken yet. */
     private static final class Output implements RelayOutput {
+        private final Vertx vertx;
         private final ServerWebSocket ws;
         private final AtomicLong queued = new AtomicLong();
 
-        Output(ServerWebSocket ws) {
+        Output(Vertx vertx, ServerWebSocket ws) {
+            this.vertx = vertx;
             this.ws = ws;
         }
 
@@ -133,7 +135,21 @@ public final class RelayServer implements AutoCloseable {
 
         @Override
         public void close(String reason) {
+            ws.pause(); // read nothing more from a client the relay is done with
             ws.close(POLICY_VIOLATION, closeReason(reason));
+            // Vert.x starts its closing timeout only once the close frame is written, and a client that never
+            // reads keeps that frame queued behind the answers it left: drop the socket after the same time.
+            vertx.setTimer(CLOSING_TIMEOUT_SECONDS * 1000L, id -> dropSocket(ws));
+        }
+    }
+
+    /**
+     * Closes the TCP connection under a websocket whose close handshake did not finish. Vert.x 4 has no public
+     * call for it: its websocket implementation exposes the Netty channel context (a cast, no reflection).
+     */
+    private static void dropSocket(ServerWebSocket ws) {
+        if (!ws.isClosed() && ws instanceof io.vertx.core.http.impl.WebSocketImplBase<?> impl) {
+            impl.channelHandlerContext().close();
         }
     }
 
