@@ -134,7 +134,8 @@ class KeyfileDkgRunTest {
         KeyfileCommandTest.World w = new KeyfileCommandTest.World().passphrase(PASSPHRASE);
         w.settings.put(KvConfig.PATH, kvA.toString());
         KeyfileCommandTest.Result created = KeyfileCommandTest.run(w, "keyfile", "create", "--out", key.toString(),
-                "--scrypt-cost=10", "--identity-key", Hex.encode(a));
+                "--scrypt-cost=10", "--identity-key-file",
+                Files.writeString(dir.resolve("identity-unconfirmed.key"), Hex.encode(a)).toString());
         assertEquals(0, created.exit(), created.err());
         KeyfileCommandTest.Result added = KeyfileCommandTest.run(w, "keyfile", "add", key.toString(), "--dkg-run",
                 start.id());
