@@ -76,14 +76,6 @@ public interface RelaySettings {
         /** Relays the outbox may publish to besides the roster's (e.g. the PoL service relay), comma-separated. */
         Optional<List<String>> outboxRelays();
 
-        /** A pulled protocol event (kinds 3400–3499) older than this many seconds is refused. */
-        @WithDefault("900")
-        long pullPastSeconds();
-
-        /** A pulled protocol event more than this many seconds ahead is refused. */
-        @WithDefault("900")
-        long pullFutureSeconds();
-
         @WithDefault("200")
         double peerEventsPerSecond();
 
@@ -113,8 +105,8 @@ public interface RelaySettings {
 
     default GatewaySettings toGatewaySettings() {
         Gateway g = gateway();
-        return new GatewaySettings(new LinkedHashSet<>(g.outboxRelays().orElse(List.of())), g.pullPastSeconds(),
-                g.pullFutureSeconds(), new RateLimit(g.peerEventsPerSecond(), g.peerBurst()), g.outboxPendingCap(),
+        return new GatewaySettings(new LinkedHashSet<>(g.outboxRelays().orElse(List.of())),
+                new RateLimit(g.peerEventsPerSecond(), g.peerBurst()), g.outboxPendingCap(),
                 g.outboxMaxAttempts(), g.outboxMaxAge(), g.outboxOkTimeout(),
                 new RateLimit(g.outboxEventsPerSecond(), g.outboxBurst()));
     }

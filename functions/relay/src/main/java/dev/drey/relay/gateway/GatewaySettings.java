@@ -11,8 +11,6 @@ import java.util.Set;
  *
  * @param outboxRelays            relays the outbox may publish to besides the roster's relay URLs (e.g.
  *                                the PoL service's relay); a record naming any other URL is dead-lettered
- * @param pullPastSeconds         a pulled protocol event (kinds 3400–3499) older than now minus this is refused
- * @param pullFutureSeconds       a pulled protocol event newer than now plus this is refused
  * @param perPeer                 events one peer may deliver to peer pull; beyond it the connection is cut and
  *                                resumed after back-off from the checkpoint (nothing refused is stored)
  * @param destinationPendingCap   deliveries waiting for one recipient relay; beyond it new ones are dead-lettered
@@ -24,11 +22,10 @@ import java.util.Set;
  * @param outboxRate              pace and window (burst = most events in flight) towards a recipient relay
  *                                whose NIP-11 document does not say its per-connection rate limit
  */
-public record GatewaySettings(Set<String> outboxRelays, long pullPastSeconds, long pullFutureSeconds,
-        RateLimit perPeer, int destinationPendingCap, int maxAttempts, Duration maxDeliveryAge, Duration okTimeout,
+public record GatewaySettings(Set<String> outboxRelays, RateLimit perPeer, int destinationPendingCap, int maxAttempts, Duration maxDeliveryAge, Duration okTimeout,
         RateLimit outboxRate) {
 
-    public static final GatewaySettings DEFAULT = new GatewaySettings(Set.of(), 900, 900, new RateLimit(200, 5000),
+    public static final GatewaySettings DEFAULT = new GatewaySettings(Set.of(), new RateLimit(200, 5000),
             1000, 20, Duration.ofMinutes(15), Duration.ofSeconds(10), new RateLimit(50, 50));
 
     public GatewaySettings {
@@ -38,9 +35,6 @@ public record GatewaySettings(Set<String> outboxRelays, long pullPastSeconds, lo
             urls.add(u);
         }
         outboxRelays = Set.copyOf(urls);
-        if (pullPastSeconds < 0 || pullFutureSeconds < 0) {
-            throw new IllegalArgumentException("peer pull created_at window must not be negative");
-        }
         if (perPeer == null || outboxRate == null) {
             throw new IllegalArgumentException("gateway rate limits must be given");
         }
@@ -54,27 +48,22 @@ public record GatewaySettings(Set<String> outboxRelays, long pullPastSeconds, lo
     }
 
     public GatewaySettings withOutboxRelays(Set<String> urls) {
-        return new GatewaySettings(urls, pullPastSeconds, pullFutureSeconds, perPeer, destinationPendingCap,
-                maxAttempts, maxDeliveryAge, okTimeout, outboxRate);
-    }
-
-    public GatewaySettings withPullWindow(long pastSeconds, long futureSeconds) {
-        return new GatewaySettings(outboxRelays, pastSeconds, futureSeconds, perPeer, destinationPendingCap,
+        return new GatewaySettings(urls, perPeer, destinationPendingCap,
                 maxAttempts, maxDeliveryAge, okTimeout, outboxRate);
     }
 
     public GatewaySettings withPerPeer(RateLimit limit) {
-        return new GatewaySettings(outboxRelays, pullPastSeconds, pullFutureSeconds, limit, destinationPendingCap,
+        return new GatewaySettings(outboxRelays, limit, destinationPendingCap,
                 maxAttempts, maxDeliveryAge, okTimeout, outboxRate);
     }
 
     public GatewaySettings withDeliveryLimits(int pendingCap, int attempts, Duration maxAge, Duration ok) {
-        return new GatewaySettings(outboxRelays, pullPastSeconds, pullFutureSeconds, perPeer, pendingCap, attempts,
+        return new GatewaySettings(outboxRelays, perPeer, pendingCap, attempts,
                 maxAge, ok, outboxRate);
     }
 
     public GatewaySettings withOutboxRate(RateLimit rate) {
-        return new GatewaySettings(outboxRelays, pullPastSeconds, pullFutureSeconds, perPeer, destinationPendingCap,
+        return new GatewaySettings(outboxRelays, perPeer, destinationPendingCap,
                 maxAttempts, maxDeliveryAge, okTimeout, rate);
     }
 }

@@ -1,6 +1,5 @@
 package dev.drey.relay.gateway;
 
-import dev.drey.kafka.ProtocolKinds;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Filter;
 import dev.drey.relay.EventPolicies;
@@ -93,7 +92,7 @@ public final class PeerPull implements AutoCloseable {
 
     /**
      * @param nowMillis the clock (unix milliseconds) for AUTH, the created_at window and the rate limit
-     * @param admission what a new event must pass ({@link #admission(RelayConfig, GatewaySettings)})
+     * @param admission what a new event must pass ({@link #admission(RelayConfig)})
      * @param perPeer   events per second (and burst) this peer may deliver
      */
     public PeerPull(String peerKey, String peerUrl, MinerKey me, Relay relay, GatewayState state,
@@ -116,40 +115,20 @@ public final class PeerPull implements AutoCloseable {
 
     /**
      * The rules a pulled event must pass, as for a client write to this relay, judged as if sent on an
-     * unauthenticated connection (the peer relay, not the author, hands it over): protocol kinds
-     * within the pull window; this relay's limits (tags, content, its own created_at window); no AUTH
+     * unauthenticated connection (the peer relay, not the author, hands it over): this relay's limits
+     * (tags, content, its created_at window, 15 minutes either way for protocol kinds); no AUTH
      * events; id and signature; this relay's allow-list (roster, service keys, clients). Gift wraps
      * (random authors; nothing in the protocol sends them over peer pull) and NIP-70 protected events
      * (only their author may publish them) are refused.
      */
-    public static EventPolicy admission(RelayConfig config, GatewaySettings settings) {
+    public static EventPolicy admission(RelayConfig config) {
         return EventPolicy.inOrder(List.of(
-                protocolWindow(settings.pullPastSeconds(), settings.pullFutureSeconds()),
                 EventPolicies.limits(config.limits()),
                 EventPolicies.noAuthEvents(),
                 EventPolicies.validIdAndSignature(),
                 EventPolicies.allowList(config.allowedKeys()),
                 EventPolicies.protectedEvents(),
                 EventPolicies.giftWraps()));
-    }
-
-    /** Protocol messages are answered within minutes: an old (replayed) or future one is refused. */
-    static EventPolicy protocolWindow(long pastSeconds, long futureSeconds) {
-        return (event, session) -> {
-            if (!ProtocolKinds.isFederationRange(event.kind())) {
-                return Optional.empty();
-            }
-            long now = session.nowSeconds();
-            if (event.createdAt() < now - pastSeconds) {
-                return Optional.of(Rejection.invalid("protocol event created more than " + pastSeconds
-                        + " seconds ago"));
-            }
-            if (event.createdAt() > now + futureSeconds) {
-                return Optional.of(Rejection.invalid("protocol event created more than " + futureSeconds
-                        + " seconds in the future"));
-            }
-            return Optional.empty();
-        };
     }
 
     public PeerPull start() {

@@ -104,7 +104,7 @@ public final class RelayNode implements AutoCloseable {
             return;
         }
         GatewaySettings g = settings.gateway();
-        EventPolicy admission = PeerPull.admission(settings.relay(), g);
+        EventPolicy admission = PeerPull.admission(settings.relay());
         LongSupplier clock = System::currentTimeMillis;
         for (RosterMember m : settings.relay().roster()) {
             if (m.relayUrl().isEmpty() || m.pubkey().equals(me.pubkey())) {

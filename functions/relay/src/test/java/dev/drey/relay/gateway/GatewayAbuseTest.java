@@ -115,11 +115,15 @@ class GatewayAbuseTest {
                 .withTopicPrefix(SharedKafka.freshPrefix("recipient")));
         GatewaySettings gateway = GatewaySettings.DEFAULT
                 .withOutboxRelays(Set.of(recipientUrl, silentUrl, closedUrl, muteUrl))
-                .withPullWindow(PULL_WINDOW_SECONDS, PULL_WINDOW_SECONDS)
                 .withPerPeer(PER_PEER)
                 .withDeliveryLimits(PENDING_CAP, 3, Duration.ofSeconds(3), Duration.ofSeconds(1));
+        // alice's protocol window, which her peer pull applies too, is narrower than bob's: bob serves what she refuses
+        RelayLimits narrow = new RelayLimits(d.maxMessageBytes(), d.maxEventTags(), d.maxContentLength(),
+                d.maxSubscriptions(), d.maxFilters(), d.maxLimit(), d.defaultLimit(), d.createdAtPastSeconds(),
+                d.createdAtFutureSeconds(), PULL_WINDOW_SECONDS, PULL_WINDOW_SECONDS, d.perConnection(), d.perKey(),
+                d.catchUpTimeoutMillis());
         alice = RelayNode.start(RelayNodeSettings.of(config("alice", Set.of(TestKeys.CAROL.pubkey()),
-                List.of(RosterMember.parse(TestKeys.BOB.pubkey() + "@ws://127.0.0.1:" + portB)), RelayLimits.DEFAULT,
+                List.of(RosterMember.parse(TestKeys.BOB.pubkey() + "@ws://127.0.0.1:" + portB)), narrow,
                 portA), SharedKafka.bootstrapServers()).withTopicPrefix(SharedKafka.freshPrefix("alice"))
                 .withMinerKey(aliceKey).withBackoff(FAST).withGateway(gateway));
         aliceServer = RelayServer.start(vertx, alice.relay(), "127.0.0.1", portA);

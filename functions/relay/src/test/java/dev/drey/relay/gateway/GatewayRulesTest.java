@@ -58,7 +58,7 @@ class GatewayRulesTest {
         RelayConfig config = new RelayConfig("me", "", Optional.empty(), Optional.empty(),
                 Set.of(TestKeys.CAROL.pubkey()), List.of(RosterMember.parse(TestKeys.BOB.pubkey())), Set.of(), true,
                 RelayLimits.DEFAULT, "ws://127.0.0.1:7001");
-        var admission = PeerPull.admission(config, GatewaySettings.DEFAULT);
+        var admission = PeerPull.admission(config);
         SessionContext at = new SessionContext(Set.of(), NOW * 1000);
         assertEquals(Optional.empty(), admission.check(TestKeys.BOB.sign(NOW - 899, 3421, List.of(), "{}"), at));
         assertEquals(Optional.empty(), admission.check(TestKeys.CAROL.sign(NOW + 899, 3420, List.of(), "{}"), at));
@@ -96,7 +96,6 @@ class GatewayRulesTest {
     void settingsRefuseWhatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> GatewaySettings.DEFAULT.withOutboxRelays(
                 Set.of("https://not-a-relay.example")));
-        assertThrows(IllegalArgumentException.class, () -> GatewaySettings.DEFAULT.withPullWindow(-1, 10));
         RateLimit h = Destination.withHeadroom(new RateLimit(20, 10));
         assertEquals(18, h.perSecond(), 1e-9);
         assertEquals(9, h.burst());
