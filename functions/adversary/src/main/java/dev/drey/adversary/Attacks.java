@@ -2,7 +2,9 @@ package dev.drey.adversary;
 
 import dev.drey.devnet.Devnet;
 import dev.drey.devnet.DevnetFederation;
+import dev.drey.devnet.EnrolStep;
 import dev.drey.devnet.MinerNode;
+import dev.drey.devnet.RoastSignStep;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.RelayMessage;
 import dev.drey.relay.client.RelayClient;
@@ -91,6 +93,33 @@ public final class Attacks {
             }
         }
         return new Released(presignatures, shares);
+    }
+
+    /**
+     * The requester asks for an issuance to {@code e}'s investor citing {@code claim}; what came of it within 10 s
+     * (the coordinator's result, and what the miners released).
+     */
+    public static IssuanceAttempt askForIssuance(DevnetFederation f, Event claim, EnrolStep.Enrolment e) {
+        Event request = RoastSignStep.issuance(f, claim, e.app().publicKey(), f.requesterKey()).request();
+        f.publishAsRequester(request);
+        Optional<SignatureResult> result = awaitResult(f, request, Duration.ofSeconds(10));
+        return new IssuanceAttempt(request, result, released(f, request.id()));
+    }
+
+    public record IssuanceAttempt(Event request, Optional<SignatureResult> result, Released released) {
+        public boolean signed() {
+            return result.map(SignatureResult::succeeded).orElse(false);
+        }
+
+        /** Refused as a refusal must be: no signature and not a single signature share out. */
+        public boolean refused() {
+            return !signed() && released.signatureShares() == 0;
+        }
+
+        public String describe() {
+            return (signed() ? "SIGNED" : result.map(r -> "failed (" + r.reason() + ")").orElse("no result"))
+                    + ", miners released " + released;
+        }
     }
 
     public record Released(int presignatures, int signatureShares) {

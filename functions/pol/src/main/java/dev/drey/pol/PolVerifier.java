@@ -264,18 +264,27 @@ public final class PolVerifier {
     }
 
     private Event claim(String identityHash, int date, String investor, SecureRandom rng) {
+        return claimTemplate(curve.id(), identityHash, DtaMessages.monthOfDate(date), clock.instant().getEpochSecond(),
+                investor).sign(serviceSecretKey, rng);
+    }
+
+    /**
+     * The kind 3450 claim as the service signs it: an investor ({@code investor}'s app key, may be null)
+     * authenticated at {@code authenticatedAt} (epoch seconds, also the event's time) for {@code month}.
+     */
+    public static EventTemplate claimTemplate(String curveId, String identityHash, java.time.YearMonth month,
+            long authenticatedAt, String investor) {
         ObjectNode c = JSON.createObjectNode();
         c.put("v", 1);
         c.put("identityHash", identityHash);
-        c.put("curve", curve.id());
-        c.put("month", DtaMessages.monthOfDate(date).toString());
-        c.put("authenticatedAt", clock.instant().getEpochSecond());
+        c.put("curve", curveId);
+        c.put("month", month.toString());
+        c.put("authenticatedAt", authenticatedAt);
         List<List<String>> tags = new java.util.ArrayList<>();
         tags.add(List.of("t", "proof-of-life"));
         if (investor != null) {
             tags.add(List.of("p", investor));
         }
-        return new EventTemplate(clock.instant().getEpochSecond(), ProtocolKinds.PROOF_OF_LIFE_CLAIM, tags,
-                c.toString()).sign(serviceSecretKey, rng);
+        return new EventTemplate(authenticatedAt, ProtocolKinds.PROOF_OF_LIFE_CLAIM, tags, c.toString());
     }
 }

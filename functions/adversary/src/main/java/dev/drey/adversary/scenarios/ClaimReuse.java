@@ -8,9 +8,6 @@ import dev.drey.devnet.EnrolStep;
 import dev.drey.devnet.ProofOfLifeStep;
 import dev.drey.devnet.RoastSignStep;
 import dev.drey.nostr.Event;
-import dev.drey.roast.SignatureResult;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The allow-listed requester gets this month's issuance signed, then asks for a second issuance citing the same
@@ -33,17 +30,10 @@ public final class ClaimReuse implements Scenario {
         Event claim = ProofOfLifeStep.proofOfLife(f, e);
         RoastSignStep.Signed first = RoastSignStep.sign(f, claim, e);
         Attacks.sleep(1100); // a later second, so the second issuance is a different event
-        Event second = RoastSignStep.issuance(f, claim, e.app().publicKey(), f.requesterKey()).request();
-        f.publishAsRequester(second);
-        Optional<SignatureResult> result = Attacks.awaitResult(f, second, Duration.ofSeconds(10));
-        Attacks.Released released = Attacks.released(f, second.id());
-        boolean signed = result.map(SignatureResult::succeeded).orElse(false);
-        boolean refused = !signed && released.signatureShares() == 0;
-        return new Outcome(refused, "first issuance signed in session " + first.roast().successfulSession()
-                + "; second issuance citing claim " + claim.id() + ": " + (signed ? "SIGNED"
-                        : result.map(r -> "failed (" + r.reason() + ")").orElse("no result"))
-                + ", miners released " + released,
-                Outcome.measured("secondSigned", signed, "sharesReleased", released.signatureShares(),
-                        "presignatures", released.presignatures()));
+        Attacks.IssuanceAttempt second = Attacks.askForIssuance(f, claim, e);
+        return new Outcome(second.refused(), "first issuance signed in session " + first.roast().successfulSession()
+                + "; second issuance citing claim " + claim.id() + ": " + second.describe(),
+                Outcome.measured("secondSigned", second.signed(), "sharesReleased",
+                        second.released().signatureShares(), "presignatures", second.released().presignatures()));
     }
 }
