@@ -24,6 +24,9 @@ public record ElGamalCiphertext(Point alpha, Point beta) {
     /** Encrypts m under K with the secret nonce r (both multiplications through the constant-time path). */
     public static ElGamalCiphertext encrypt(Point publicKey, long m, Scalar nonce) {
         requireKey(publicKey);
+        if (m < 0) {
+            throw new ElectionException("ciphertext: the message must be a count, 0 or more");
+        }
         if (nonce.isZero()) {
             throw new ElectionException("ciphertext: the nonce must be non-zero");
         }

@@ -57,6 +57,7 @@ class ElGamalTest {
         assertThrows(ElectionException.class, () -> ElGamalCiphertext.decode(offCurve));
         assertThrows(ElectionException.class, () -> ElGamalCiphertext.encrypt(Point.INFINITY, 1, Scalar.ONE));
         assertThrows(ElectionException.class, () -> ElGamalCiphertext.encrypt(key, 1, Scalar.ZERO));
+        assertThrows(ElectionException.class, () -> ElGamalCiphertext.encrypt(key, -1, Scalar.ONE));
     }
 
     @Test
