@@ -112,6 +112,37 @@ public class ElectionBench {
         return ThresholdDecryption.combine(dealt.key(), PROPOSAL, tally, partials, VOTERS);
     }
 
+    /**
+     * The same operations timed in thread CPU time (median of {@code runs}, default 5), which a loaded machine
+     * disturbs far less than JMH's wall-clock time: {@code java -cp benchmarks.jar dev.drey.bench.ElectionBench 5}.
+     */
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        ElectionBench b = new ElectionBench();
+        b.setUp();
+        report("encryptAndProveSelection", runs * 200, b::encryptAndProveSelection);
+        report("verifySelection", runs * 200, b::verifySelection);
+        report("verifyRecordBatched", runs, b::verifyRecordBatched);
+        report("tallyDecryptionAll", runs, b::tallyDecryptionAll);
+        report("tallyCombine", runs, b::tallyCombine);
+    }
+
+    private static void report(String name, int runs, java.util.function.Supplier<?> op) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < Math.max(2, runs); i++) {
+            op.get(); // warm-up: as many runs again, so the JIT has compiled the hot paths
+        }
+        long[] ns = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            op.get();
+            ns[i] = mx.getCurrentThreadCpuTime() - t0;
+        }
+        java.util.Arrays.sort(ns);
+        System.out.printf(java.util.Locale.ROOT, "%-26s median %10.3f ms CPU (min %.3f, max %.3f, %d runs)%n", name,
+                ns[runs / 2] / 1e6, ns[0] / 1e6, ns[runs - 1] / 1e6, runs);
+    }
+
     private List<PartialDecryption> partialDecryptions() {
         List<PartialDecryption> out = new ArrayList<>(THRESHOLD);
         for (int i = 0; i < THRESHOLD; i++) {
