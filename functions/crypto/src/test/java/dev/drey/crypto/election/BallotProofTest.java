@@ -145,6 +145,28 @@ class BallotProofTest {
     }
 
     @Test
+    void everySingleChangedByteOfASelectionCiphertextIsRefused() {
+        EncryptedBallot ballot = BallotEncryptor.encrypt(key, ctx, new int[] {1, 0}, 1, rng);
+        byte[] enc = ballot.selections().get(0).ciphertext().encode();
+        for (int pos = 0; pos < enc.length; pos++) {
+            byte[] x = enc.clone();
+            x[pos] ^= 0x01;
+            ElGamalCiphertext changed;
+            try {
+                changed = ElGamalCiphertext.decode(x);
+            } catch (ElectionException refused) {
+                continue;
+            }
+            List<EncryptedSelection> s = new ArrayList<>(ballot.selections());
+            s.set(0, new EncryptedSelection(changed, ballot.selections().get(0).proof()));
+            BallotCheck c = BallotVerifier.verify(key, new BallotStatement(ctx,
+                    new EncryptedBallot(s, ballot.limitProof()), 2, 1));
+            assertFalse(c.valid(), "byte " + pos);
+            assertEquals(0, c.selection(), "byte " + pos);
+        }
+    }
+
+    @Test
     void multipleChoiceBallotsUpToTheLimit() {
         EncryptedBallot b = BallotEncryptor.encrypt(key, ctx, new int[] {1, 1, 0, 1}, 3, rng);
         assertTrue(BallotVerifier.verify(key, new BallotStatement(ctx, b, 4, 3)).valid());

@@ -128,6 +128,32 @@ class ThresholdDecryptionTest {
     }
 
     @Test
+    void everySingleChangedByteOfADecryptionShareIsRefused() {
+        Tally t = tally();
+        PartialDecryption p = partials(t, 2).get(0);
+        byte[] enc = p.shares().get(1).encode();
+        for (int pos = 0; pos < enc.length; pos++) {
+            byte[] x = enc.clone();
+            x[pos] ^= 0x01;
+            DecryptionShare changed;
+            try {
+                changed = DecryptionShare.decode(x);
+            } catch (ElectionException refused) {
+                continue;
+            }
+            List<DecryptionShare> shares = new ArrayList<>(p.shares());
+            shares.set(1, changed);
+            assertTrue(ThresholdDecryption.check(key, PROPOSAL, t, new PartialDecryption(2, shares)).isPresent(),
+                    "byte " + pos);
+        }
+        // a wrong number of shares, an unknown trustee
+        assertTrue(ThresholdDecryption.check(key, PROPOSAL, t, new PartialDecryption(2, p.shares().subList(0, 2)))
+                .get().contains("2 shares for 3 options"));
+        assertTrue(ThresholdDecryption.check(key, PROPOSAL, t, new PartialDecryption(6, p.shares())).get()
+                .contains("not a holder"));
+    }
+
+    @Test
     void countAboveTheBoundIsAClearError() {
         Tally t = tally();
         ElectionException e = assertThrows(ElectionException.class,
