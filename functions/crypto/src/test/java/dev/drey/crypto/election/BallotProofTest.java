@@ -167,6 +167,23 @@ class BallotProofTest {
     }
 
     @Test
+    void rangeProofDecodingIsStrict() {
+        Scalar r = Scalar.random(rng);
+        ElGamalCiphertext ct = ElGamalCiphertext.encrypt(key, 0, r);
+        byte[] enc = RangeProof.prove(key, ct, 0, r, 1, ctx.selection(0), rng).encode();
+        assertThrows(ElectionException.class, () -> RangeProof.decode(java.util.Arrays.copyOf(enc, 130)),
+                "one branch");
+        assertThrows(ElectionException.class, () -> RangeProof.decode(java.util.Arrays.copyOf(enc, 259)));
+        assertThrows(ElectionException.class, () -> RangeProof.decode(new byte[130 * 258]), "over MAX_LIMIT");
+        byte[] bigC = enc.clone();
+        java.util.Arrays.fill(bigC, 66, 98, (byte) 0xff); // c_0 >= n
+        assertThrows(ElectionException.class, () -> RangeProof.decode(bigC));
+        assertThrows(ElectionException.class, () -> RangeProof.prove(key, ct, 0, r, 0, ctx.selection(0), rng));
+        assertThrows(ElectionException.class,
+                () -> RangeProof.prove(key, ct, 0, r, RangeProof.MAX_LIMIT + 1, ctx.selection(0), rng));
+    }
+
+    @Test
     void multipleChoiceBallotsUpToTheLimit() {
         EncryptedBallot b = BallotEncryptor.encrypt(key, ctx, new int[] {1, 1, 0, 1}, 3, rng);
         assertTrue(BallotVerifier.verify(key, new BallotStatement(ctx, b, 4, 3)).valid());
