@@ -14,6 +14,8 @@ public final class Bls12381 {
     public static final BigInteger ORDER = new BigInteger(
             "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
     public static final int SCALAR_BYTES = 32;
+    /** 3r: k + 3r has exactly 257 bits for every k in [0, r), so a multiplication's length says nothing of k. */
+    private static final BigInteger THREE_R = ORDER.multiply(BigInteger.valueOf(3));
     private static final Bls381Kernels.FixedG2 MINUS_G2 = new Bls381Kernels.FixedG2(G2Point.generator().negate().ecp2());
 
     static {
@@ -52,6 +54,14 @@ public final class Bls12381 {
             return false;
         }
         return Bls381Kernels.productIsOne(MINUS_G2, sig.ecp(), pk.lines, h.ecp());
+    }
+
+    /**
+     * A secret scalar k in [0, r) as AMCL's BIG k + 3r (same multiple of any point of order r): AMCL's
+     * constant-time {@code mul} sizes its window loop by the scalar's bit length, which is then always 257.
+     */
+    static org.apache.milagro.amcl.BLS381.BIG secretScalar(BigInteger k) {
+        return Fp.big(k.add(THREE_R));
     }
 
     /** A uniform scalar in [1, r) from {@code rng} (48 bytes reduced: the bias is below 2^-128). */

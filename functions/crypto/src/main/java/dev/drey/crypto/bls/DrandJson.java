@@ -31,6 +31,9 @@ public final class DrandJson {
     private static final Set<String> CHAIN_FIELDS =
             Set.of("public_key", "period", "genesis_time", "hash", "groupHash", "schemeID", "metadata");
     private static final Set<String> BEACON_FIELDS = Set.of("round", "randomness", "signature");
+    private static final Set<String> VRF_FIELDS = Set.of("input", "output", "proof");
+    /** A VRF input is at most this many bytes. */
+    public static final int MAX_VRF_INPUT = 1024;
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4)
@@ -87,6 +90,25 @@ public final class DrandJson {
             throw new BlsException("beacon: round must be at least 1");
         }
         return new Beacon(round, hex(o, "randomness", 32, "beacon"), hex(o, "signature", G1Point.BYTES, "beacon"));
+    }
+
+    /** Our VRF evaluation {@code {input, output, proof}}, all lowercase hex (input any length up to 1024 bytes). */
+    public static ThresholdVrf.Evaluation parseVrfEvaluation(String json) {
+        ObjectNode o = object(json, "VRF evaluation", VRF_FIELDS);
+        String input = text(o, "input", "VRF evaluation");
+        if (input.length() > 2 * MAX_VRF_INPUT || !Hex.isLowerHex(input, input.length() / 2)) {
+            throw new BlsException("VRF evaluation: input must be lowercase hex of at most " + MAX_VRF_INPUT + " bytes");
+        }
+        return new ThresholdVrf.Evaluation(Hex.decode(input), hex(o, "output", 32, "VRF evaluation"),
+                hex(o, "proof", G1Point.BYTES, "VRF evaluation"));
+    }
+
+    public static ObjectNode toNode(ThresholdVrf.Evaluation e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("input", Hex.encode(e.input()));
+        o.put("output", Hex.encode(e.output()));
+        o.put("proof", Hex.encode(e.proof()));
+        return o;
     }
 
     /** Compact, in drand's field order. */

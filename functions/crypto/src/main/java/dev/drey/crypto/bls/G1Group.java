@@ -73,7 +73,7 @@ final class G1Group implements PairingGroup {
         if (e.signum() == 0) {
             throw new PairingException("G1 multiplier: scalar is zero mod r");
         }
-        return encode(decode(point, "G1 point").mul(Fp.big(e)));
+        return encode(decode(point, "G1 point").mul(Bls12381.secretScalar(e)));
     }
 
     @Override

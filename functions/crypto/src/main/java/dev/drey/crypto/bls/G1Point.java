@@ -44,6 +44,11 @@ public final class G1Point {
         return new ECP(p);
     }
 
+    /** A copy as AMCL's point, for comparisons with AMCL (benchmarks). */
+    public ECP toAmcl() {
+        return ecp();
+    }
+
     public boolean isIdentity() {
         return p.is_infinity();
     }
@@ -77,7 +82,7 @@ public final class G1Point {
         if (k.signum() <= 0 || k.compareTo(Bls12381.ORDER) >= 0) {
             throw new BlsException("secret scalar: must be in [1, r)");
         }
-        return new G1Point(new ECP(p).mul(Fp.big(k)));
+        return new G1Point(new ECP(p).mul(Bls12381.secretScalar(k)));
     }
 
     /** The 48-byte ZCash compressed encoding: x with flags compressed (0x80), infinity (0x40), y sign (0x20). */

@@ -35,6 +35,11 @@ public final class G2Point {
         return new ECP2(q);
     }
 
+    /** A copy as AMCL's point, for comparisons with AMCL (benchmarks). */
+    public ECP2 toAmcl() {
+        return ecp2();
+    }
+
     public boolean isIdentity() {
         return q.is_infinity();
     }
@@ -65,7 +70,7 @@ public final class G2Point {
         if (k.signum() <= 0 || k.compareTo(Bls12381.ORDER) >= 0) {
             throw new BlsException("secret scalar: must be in [1, r)");
         }
-        return new G2Point(new ECP2(q).mul(Fp.big(k)));
+        return new G2Point(new ECP2(q).mul(Bls12381.secretScalar(k)));
     }
 
     public byte[] toBytes() {
