@@ -39,6 +39,8 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new AdversaryCommand());
         cl.addSubcommand(new ReplayCommand());
         cl.addSubcommand(new KeyfileCommand());
+        cl.addSubcommand(new BeaconCommand());
+        cl.addSubcommand(new VrfCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;

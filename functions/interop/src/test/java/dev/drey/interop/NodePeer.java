@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Runs src/test/node/peer.mjs (nostr-tools, @noble/curves) as an independent peer. */
+/** Runs src/test/node/peer.mjs (nostr-tools, @noble/curves), or another script there, as an independent peer. */
 final class NodePeer {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of(System.getProperty("interop.dir", "."));
@@ -22,12 +22,17 @@ final class NodePeer {
     }
 
     static JsonNode call(ObjectNode request) {
+        return call("peer.mjs", request);
+    }
+
+    /** One request to the script {@code src/test/node/<script>}. */
+    static JsonNode call(String script, ObjectNode request) {
         try {
-            Path script = DIR.resolve("src/test/node/peer.mjs");
+            Path path = DIR.resolve("src/test/node").resolve(script);
             if (!Files.isDirectory(DIR.resolve("node_modules"))) {
                 throw new IllegalStateException("node_modules missing in " + DIR + ": run `npm ci` there");
             }
-            Process p = new ProcessBuilder("node", script.toString()).directory(DIR.toFile()).start();
+            Process p = new ProcessBuilder("node", path.toString()).directory(DIR.toFile()).start();
             p.getOutputStream().write(JSON.writeValueAsBytes(request));
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
