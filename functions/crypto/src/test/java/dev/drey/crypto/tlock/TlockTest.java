@@ -1,0 +1,119 @@
+package dev.drey.crypto.tlock;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drey.crypto.Bytes;
+import dev.drey.crypto.Hex;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.milagro.amcl.BLS381.ECP;
+import org.apache.milagro.amcl.BLS381.ECP2;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tlock construction end to end on a chain made here. The hash to G1 is AMCL's own map (not RFC 9380): these
+ * tests check the construction's consistency and its refusals; byte compatibility with tlock-js, RFC 9380 hash
+ * included, is the interop module's TlockInteropTest.
+ */
+class TlockTest {
+    private static final Tlock.HashToG1 MAP = m -> TlockPoints.encodeG1(ECP.mapit(java.util.Arrays.copyOf(m, 48)));
+    private static final Tlock TLOCK = new Tlock(MAP);
+    private static final BigInteger SECRET = new BigInteger("5f2a3c0e9b7d41a6c8e1f0d2b4a69788112233445566778899aabbccddeeff0", 16);
+    private static final byte[] HASH = Bytes.sha256("chain".getBytes(StandardCharsets.US_ASCII));
+    private static final Tlock.Chain CHAIN = new Tlock.Chain(
+            TlockPoints.encodeG2(ECP2.generator().mul(TlockPoints.toBig(SECRET))), HASH, 1_700_000_000L, 3);
+
+    private static Tlock.RoundSignature beacon(long round, BigInteger key) {
+        ECP h = TlockPoints.decodeG1(MAP.hash(Tlock.roundMessage(round)), "h");
+        return new Tlock.RoundSignature(round, TlockPoints.encodeG1(h.mul(TlockPoints.toBig(key))));
+    }
+
+    @Test
+    void opensWithTheRoundsBeaconOnly() {
+        byte[] plaintext = "the auction closes at round 42".getBytes(StandardCharsets.UTF_8);
+        byte[] file = TLOCK.encrypt(CHAIN, 42, plaintext, new SplittableRandom(1));
+        assertEquals(42, Tlock.requiredRound(CHAIN, file));
+        long due = CHAIN.roundTime(42);
+        assertArrayEquals(plaintext, TLOCK.decrypt(CHAIN, beacon(42, SECRET), file, due));
+
+        TlockException early = assertThrows(TlockException.class, () -> TLOCK.decrypt(CHAIN, null, file, due - 1));
+        assertTrue(early.getMessage().contains("too early") && early.getMessage().contains("round 42")
+                && early.getMessage().contains("2023-11-14T22:15:23Z"), early.getMessage());
+        TlockException other = assertThrows(TlockException.class,
+                () -> TLOCK.decrypt(CHAIN, beacon(41, SECRET), file, due));
+        assertTrue(other.getMessage().contains("round 41"), other.getMessage());
+        // a beacon of another key, relabelled: refused before any decryption
+        TlockException forged = assertThrows(TlockException.class,
+                () -> TLOCK.decrypt(CHAIN, beacon(42, SECRET.add(BigInteger.ONE)), file, due));
+        assertTrue(forged.getMessage().contains("does not verify"), forged.getMessage());
+    }
+
+    @Test
+    void theStanzaIsTlocksAndTheCiphertextIsBoundToIt() {
+        byte[] file = TLOCK.encrypt(CHAIN, 7, new byte[] {1, 2, 3}, new SplittableRandom(2));
+        Stanza s = AgeFile.parse(file).stanzas().get(0);
+        assertEquals("tlock", s.type());
+        assertEquals(List.of("7", Hex.encode(HASH)), s.args());
+        assertEquals(96 + 16 + 16, s.body().length);
+        // the FO check: any change to V or W (the MAC aside) makes the key unrecoverable
+        TlockIbe.Ciphertext c = TlockIbe.Ciphertext.parse(s.body());
+        ECP sig = TlockPoints.decodeG1(beacon(7, SECRET).signature(), "sig");
+        assertEquals(16, TlockIbe.decrypt(sig, c).length);
+        byte[] v = c.v();
+        v[0] ^= 1;
+        assertThrows(TlockException.class, () -> TlockIbe.decrypt(sig, new TlockIbe.Ciphertext(c.u(), v, c.w())));
+        byte[] u = c.u();
+        u[95] ^= 1;
+        assertThrows(TlockException.class, () -> TlockIbe.decrypt(sig, new TlockIbe.Ciphertext(u, c.v(), c.w())));
+    }
+
+    @Test
+    void anotherChainsFileIsRefusedByName() {
+        byte[] file = TLOCK.encrypt(CHAIN, 5, new byte[] {9}, new SplittableRandom(3));
+        Tlock.Chain other = new Tlock.Chain(CHAIN.publicKey(), new byte[32], CHAIN.genesisTime(), CHAIN.period());
+        TlockException e = assertThrows(TlockException.class, () -> Tlock.requiredRound(other, file));
+        assertTrue(e.getMessage().contains(Hex.encode(HASH)), e.getMessage());
+    }
+
+    @Test
+    void verifiesBeaconsAndRoundMessagesAsDrand() {
+        // drand: the message of round r is SHA-256 of r as 8 bytes big-endian
+        assertEquals(Hex.encode(Bytes.sha256(new byte[] {0, 0, 0, 0, 0, 0, 0, 1})), Hex.encode(Tlock.roundMessage(1)));
+        assertTrue(TLOCK.verifies(CHAIN, 3, beacon(3, SECRET).signature()));
+        assertFalse(TLOCK.verifies(CHAIN, 4, beacon(3, SECRET).signature()));
+        assertThrows(TlockException.class, () -> Tlock.roundMessage(0));
+        assertThrows(TlockException.class, () -> CHAIN.roundTime(Long.MAX_VALUE));
+    }
+
+    @Test
+    void pointsDecodeStrictly() {
+        byte[] g2 = TlockPoints.encodeG2(ECP2.generator());
+        assertEquals("93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e"
+                + "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8",
+                Hex.encode(g2), "the standard G2 generator, ZCash-compressed");
+        assertEquals("97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb",
+                Hex.encode(TlockPoints.encodeG1(ECP.generator())));
+        assertTrue(TlockPoints.decodeG2(g2, "g2").equals(ECP2.generator()));
+        byte[] uncompressed = g2.clone();
+        uncompressed[0] &= 0x7f;
+        assertThrows(TlockException.class, () -> TlockPoints.decodeG2(uncompressed, "g2"));
+        byte[] infinity = new byte[96];
+        infinity[0] = (byte) 0xc0;
+        assertThrows(TlockException.class, () -> TlockPoints.decodeG2(infinity, "g2"));
+        byte[] tooBig = new byte[48];
+        java.util.Arrays.fill(tooBig, (byte) 0xff);
+        tooBig[0] = (byte) 0x9f;
+        assertThrows(TlockException.class, () -> TlockPoints.decodeG1(tooBig, "g1"));
+        // a point on E(Fp) outside G1: x = 0 gives y² = 4, y = 2, of order 3
+        byte[] small = new byte[48];
+        small[0] = (byte) 0x80;
+        TlockException e = assertThrows(TlockException.class, () -> TlockPoints.decodeG1(small, "g1"));
+        assertTrue(e.getMessage().contains("subgroup"), e.getMessage());
+    }
+}
