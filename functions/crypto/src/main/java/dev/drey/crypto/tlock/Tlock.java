@@ -86,6 +86,11 @@ public final class Tlock {
         this.hashToG1 = hashToG1;
     }
 
+    /** tlock for {@value #SCHEME} chains, with this package's RFC 9380 hash to G1 under {@link #DST}. */
+    public static Tlock forUnchainedG1() {
+        return new Tlock(new TlockHashToG1(DST));
+    }
+
     /** The message a round's beacon signs, and the round's tlock identity: SHA-256(round as u64 big-endian). */
     public static byte[] roundMessage(long round) {
         checkRound(round);

@@ -17,13 +17,12 @@ import org.apache.milagro.amcl.BLS381.ECP2;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tlock construction end to end on a chain made here. The hash to G1 is AMCL's own map (not RFC 9380): these
- * tests check the construction's consistency and its refusals; byte compatibility with tlock-js, RFC 9380 hash
- * included, is the interop module's TlockInteropTest.
+ * The tlock construction end to end on a chain made here (a plain BLS key; the signature of round r is key·H(r)):
+ * its consistency and its refusals. Byte compatibility with tlock-js is the interop module's TlockInteropTest.
  */
 class TlockTest {
-    private static final Tlock.HashToG1 MAP = m -> TlockPoints.encodeG1(ECP.mapit(java.util.Arrays.copyOf(m, 48)));
-    private static final Tlock TLOCK = new Tlock(MAP);
+    private static final Tlock.HashToG1 MAP = new TlockHashToG1(Tlock.DST);
+    private static final Tlock TLOCK = Tlock.forUnchainedG1();
     private static final BigInteger SECRET = new BigInteger("5f2a3c0e9b7d41a6c8e1f0d2b4a69788112233445566778899aabbccddeeff0", 16);
     private static final byte[] HASH = Bytes.sha256("chain".getBytes(StandardCharsets.US_ASCII));
     private static final Tlock.Chain CHAIN = new Tlock.Chain(
