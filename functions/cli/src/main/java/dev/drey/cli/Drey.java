@@ -39,6 +39,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new AdversaryCommand());
         cl.addSubcommand(new ReplayCommand());
         cl.addSubcommand(new KeyfileCommand());
+        cl.addSubcommand(new TlockCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
