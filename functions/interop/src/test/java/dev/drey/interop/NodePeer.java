@@ -22,8 +22,13 @@ final class NodePeer {
     }
 
     static JsonNode call(ObjectNode request) {
+        return call("peer.mjs", request);
+    }
+
+    /** The same with another peer script of src/test/node. */
+    static JsonNode call(String scriptName, ObjectNode request) {
         try {
-            Path script = DIR.resolve("src/test/node/peer.mjs");
+            Path script = DIR.resolve("src/test/node/" + scriptName);
             if (!Files.isDirectory(DIR.resolve("node_modules"))) {
                 throw new IllegalStateException("node_modules missing in " + DIR + ": run `npm ci` there");
             }
