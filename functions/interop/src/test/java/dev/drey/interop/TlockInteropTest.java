@@ -40,9 +40,13 @@ class TlockInteropTest {
 
     @BeforeAll
     static void chain() {
-        JsonNode made = NodePeer.call("tlock-peer.mjs", beaconsRequest(KEY));
+        ObjectNode req = NodePeer.request("beacons");
+        req.putArray("secretKeys").add(KEY).add(OTHER_KEY);
+        req.putArray("rounds").add(3).add(4);
+        JsonNode keys = NodePeer.call("tlock-peer.mjs", req);
+        JsonNode made = keys.get(0);
         beacons = made.get("beacons");
-        forgedBeacons = NodePeer.call("tlock-peer.mjs", beaconsRequest(OTHER_KEY)).get("beacons");
+        forgedBeacons = keys.get(1).get("beacons");
         String hash = Hex.encode(Bytes.sha256("drey tlock interop chain".getBytes(StandardCharsets.US_ASCII)));
         chainInfo = NodePeer.JSON.createObjectNode()
                 .put("public_key", made.get("publicKey").asText())
@@ -53,12 +57,6 @@ class TlockInteropTest {
                 .put("schemeID", Tlock.SCHEME);
         chainInfo.putObject("metadata").put("beaconID", "drey-interop");
         chain = new Tlock.Chain(Hex.decode(made.get("publicKey").asText()), Hex.decode(hash), GENESIS, 3);
-    }
-
-    private static ObjectNode beaconsRequest(String key) {
-        ObjectNode r = NodePeer.request("beacons").put("secretKey", key);
-        r.putArray("rounds").add(3).add(4);
-        return r;
     }
 
     private static Tlock.RoundSignature beacon(JsonNode set, long round) {
@@ -78,11 +76,14 @@ class TlockInteropTest {
 
     @Test
     void tlockJsCiphertextsOpenInDreyWithTheRoundsBeaconOnly() {
-        for (byte[] plaintext : plaintexts()) {
-            ObjectNode req = NodePeer.request("encrypt").put("round", 3).put("plaintext", Hex.encode(plaintext));
-            req.set("chainInfo", chainInfo);
-            String armor = NodePeer.call("tlock-peer.mjs", req).get("armor").asText();
-            byte[] file = AgeArmor.decode(armor);
+        List<byte[]> plaintexts = plaintexts();
+        ObjectNode req = NodePeer.request("encrypt").put("round", 3);
+        req.set("chainInfo", chainInfo);
+        plaintexts.forEach(p -> req.withArray("plaintexts").add(Hex.encode(p)));
+        JsonNode armors = NodePeer.call("tlock-peer.mjs", req);
+        for (int i = 0; i < plaintexts.size(); i++) {
+            byte[] plaintext = plaintexts.get(i);
+            byte[] file = AgeArmor.decode(armors.get(i).asText());
             assertEquals(3, Tlock.requiredRound(chain, file));
             assertArrayEquals(plaintext, TLOCK.decrypt(chain, beacon(beacons, 3), file, NOW));
 
@@ -95,23 +96,22 @@ class TlockInteropTest {
 
     @Test
     void dreyCiphertextsOpenInTlockJsWithTheRoundsBeaconOnly() {
-        for (byte[] plaintext : plaintexts()) {
+        List<byte[]> plaintexts = plaintexts();
+        ObjectNode req = NodePeer.request("decrypt");
+        req.set("chainInfo", chainInfo);
+        for (byte[] plaintext : plaintexts) {
             String armor = AgeArmor.encode(TLOCK.encrypt(chain, 4, plaintext, new SplittableRandom(9)));
-
-            JsonNode opened = decryptInNode(armor, beacons);
+            req.withArray("cases").addObject().put("armor", armor).set("beacons", beacons);
+            req.withArray("cases").addObject().put("armor", armor).set("beacons", forgedBeacons);
+        }
+        JsonNode results = NodePeer.call("tlock-peer.mjs", req);
+        for (int i = 0; i < plaintexts.size(); i++) {
+            JsonNode opened = results.get(2 * i);
             assertTrue(opened.get("ok").asBoolean(), opened.toString());
-            assertEquals(Hex.encode(plaintext), opened.get("plaintext").asText());
-
-            JsonNode refused = decryptInNode(armor, forgedBeacons);
+            assertEquals(Hex.encode(plaintexts.get(i)), opened.get("plaintext").asText());
+            JsonNode refused = results.get(2 * i + 1);
             assertFalse(refused.get("ok").asBoolean(), "tlock-js must refuse another key's beacon");
             assertTrue(refused.get("error").asText().contains("not valid"), refused.toString());
         }
-    }
-
-    private static JsonNode decryptInNode(String armor, JsonNode beaconSet) {
-        ObjectNode req = NodePeer.request("decrypt").put("armor", armor);
-        req.set("chainInfo", chainInfo);
-        req.set("beacons", beaconSet);
-        return NodePeer.call("tlock-peer.mjs", req);
     }
 }
