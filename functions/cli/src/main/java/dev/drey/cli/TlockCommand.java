@@ -1,9 +1,10 @@
 package dev.drey.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.drey.crypto.Bytes;
 import dev.drey.crypto.CryptoException;
-import dev.drey.crypto.Hex;
+import dev.drey.crypto.bls.Beacon;
+import dev.drey.crypto.bls.BeaconScheme;
+import dev.drey.crypto.bls.ChainInfo;
+import dev.drey.crypto.bls.DrandJson;
 import dev.drey.crypto.tlock.AgeArmor;
 import dev.drey.crypto.tlock.Tlock;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Time-lock encryption to a beacon chain ({@value Tlock#SCHEME}), in the age format tlock and tlock-js write: a
+ * Time-lock encryption to a beacon chain ({@value BeaconScheme#ID}), in the age format tlock and tlock-js write: a
  * file encrypted to round R opens with that round's beacon, by drey or by tlock-js.
  */
 @Command(name = "tlock", description = "Time-lock encryption to a drand-style beacon chain (tlock / tlock-js format).",
@@ -46,19 +47,12 @@ final class TlockCommand {
         TlockCommand parent;
 
         @Option(names = "--chain-info", required = true, paramLabel = "FILE",
-                description = "the chain's info as drand's /info returns it (scheme " + Tlock.SCHEME + ")")
+                description = "the chain's info as drand's /info returns it (scheme " + BeaconScheme.ID + ")")
         Path chainInfo;
 
-        Tlock.Chain chain() {
-            JsonNode info = readJson(chainInfo, "--chain-info");
-            String scheme = text(info, "schemeID", "--chain-info");
-            if (!Tlock.SCHEME.equals(scheme)) {
-                throw new CliException("--chain-info: scheme " + scheme + " is not supported (only " + Tlock.SCHEME
-                        + ")");
-            }
+        ChainInfo chain() {
             try {
-                return new Tlock.Chain(hex(info, "public_key", 96, "--chain-info"), hex(info, "hash", 32, "--chain-info"),
-                        number(info, "genesis_time", "--chain-info"), number(info, "period", "--chain-info"));
+                return DrandJson.parseChainInfo(readFile(chainInfo, "--chain-info"));
             } catch (CryptoException e) {
                 throw new CliException("--chain-info: " + e.getMessage());
             }
@@ -87,10 +81,10 @@ final class TlockCommand {
             if (round < 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--round must be at least 1");
             }
-            Tlock.Chain chain = chain();
+            ChainInfo chain = chain();
             byte[] file;
             try {
-                file = Tlock.forUnchainedG1().encrypt(chain, round, readStdin(), parent.random);
+                file = Tlock.encrypt(chain, round, readStdin(), parent.random);
             } catch (CryptoException e) {
                 throw new CliException(e.getMessage());
             }
@@ -109,15 +103,15 @@ final class TlockCommand {
 
         @Override
         public Integer call() {
-            Tlock.Chain chain = chain();
-            Tlock.RoundSignature beacon = beaconFile == null ? null : beacon();
+            ChainInfo chain = chain();
+            Beacon beacon = beaconFile == null ? null : beacon();
             byte[] input = readStdin();
             byte[] plaintext;
             try {
                 String head = new String(input, 0, Math.min(input.length, 1024), StandardCharsets.ISO_8859_1);
                 byte[] file = AgeArmor.looksArmored(head)
                         ? AgeArmor.decode(new String(input, StandardCharsets.US_ASCII)) : input;
-                plaintext = Tlock.forUnchainedG1().decrypt(chain, beacon, file, parent.clock.getAsLong());
+                plaintext = Tlock.decrypt(chain, beacon, file, parent.clock.getAsLong());
             } catch (CryptoException e) {
                 throw new CliException(e.getMessage());
             }
@@ -130,57 +124,23 @@ final class TlockCommand {
             return 0;
         }
 
-        private Tlock.RoundSignature beacon() {
-            JsonNode b = readJson(beaconFile, "--beacon");
-            long round = number(b, "round", "--beacon");
-            if (round < 1) {
-                throw new CliException("--beacon: round must be at least 1");
+        private Beacon beacon() {
+            try {
+                return DrandJson.parseBeacon(readFile(beaconFile, "--beacon"));
+            } catch (CryptoException e) {
+                throw new CliException("--beacon: " + e.getMessage());
             }
-            byte[] signature = hex(b, "signature", 48, "--beacon");
-            if (b.has("randomness") && !Bytes.constantTimeEquals(hex(b, "randomness", 32, "--beacon"),
-                    Bytes.sha256(signature))) {
-                throw new CliException("--beacon: randomness is not SHA-256 of the signature");
-            }
-            return new Tlock.RoundSignature(round, signature);
         }
     }
 
-    private static JsonNode readJson(Path file, String option) {
+    private static String readFile(Path file, String option) {
         try {
             if (Files.size(file) > MAX_JSON_FILE) {
                 throw new CliException(option + ": " + file + " is larger than " + MAX_JSON_FILE + " bytes");
             }
-            JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (node == null || !node.isObject()) {
-                throw new CliException(option + ": " + file + " is not a JSON object");
-            }
-            return node;
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CliException(option + ": cannot read " + file + " as JSON: " + e.getClass().getSimpleName());
+            throw new CliException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    private static String text(JsonNode node, String field, String option) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new CliException(option + ": \"" + field + "\" must be a string");
-        }
-        return v.asText();
-    }
-
-    private static byte[] hex(JsonNode node, String field, int bytes, String option) {
-        String s = text(node, field, option);
-        if (!Hex.isLowerHex(s, bytes)) {
-            throw new CliException(option + ": \"" + field + "\" must be " + 2 * bytes + " lowercase hex digits");
-        }
-        return Hex.decode(s);
-    }
-
-    private static long number(JsonNode node, String field, String option) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new CliException(option + ": \"" + field + "\" must be a non-negative integer");
-        }
-        return v.asLong();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drey.crypto.Vectors;
+import dev.drey.crypto.bls.DrandJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -85,7 +86,8 @@ class TlockCommandTest {
         byte[] armor = run(new byte[] {1}, 0, "tlock", "encrypt", "--chain-info", info.toString(), "--round", "55")
                 .out().getBytes(StandardCharsets.US_ASCII);
         // round 38's signature relabelled as round 55 (drand-client's own invalid case)
-        JsonNode relabelled = set.get("invalid").get(0);
+        ObjectNode relabelled = ((ObjectNode) set.get("invalid").get(0).deepCopy());
+        relabelled.remove("why");
         Path forged = write("tlock-beacon-forged.json", relabelled.toString());
         Run r = run(armor, 2_000_000_000L, "tlock", "decrypt", "--chain-info", info.toString(), "--beacon",
                 forged.toString());
@@ -93,23 +95,33 @@ class TlockCommandTest {
         assertTrue(r.error().get("message").asText().contains("does not verify"), r.err());
         assertEquals(0, r.raw().length);
 
-        ObjectNode otherChain = ((ObjectNode) set.get("chainInfo").deepCopy()).put("hash", "00".repeat(32));
-        Path other = write("tlock-other-chain.json", otherChain.toString());
+        // another chain (one second later genesis, its own hash): the file names the walkthrough chain
+        ObjectNode later = ((ObjectNode) set.get("chainInfo").deepCopy()).put("genesis_time", 1687506817L);
+        Path other = write("tlock-other-chain.json", DrandJson.print(DrandJson.parseChainInfoIgnoringHash(
+                later.toString())));
         r = run(armor, 2_000_000_000L, "tlock", "decrypt", "--chain-info", other.toString());
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.error().get("message").asText().contains("is for chain"), r.err());
 
+        byte[] armor38 = run(new byte[] {1}, 0, "tlock", "encrypt", "--chain-info", info.toString(), "--round", "38")
+                .out().getBytes(StandardCharsets.US_ASCII);
         ObjectNode badRandomness = ((ObjectNode) set.get("valid").get(0).deepCopy()).put("randomness", "00".repeat(32));
-        r = run(armor, 0, "tlock", "decrypt", "--chain-info", info.toString(), "--beacon",
+        r = run(armor38, 0, "tlock", "decrypt", "--chain-info", info.toString(), "--beacon",
                 write("tlock-beacon-badrand.json", badRandomness.toString()).toString());
         assertEquals(Drey.EXIT_FAILURE, r.exit());
         assertTrue(r.error().get("message").asText().contains("randomness"), r.err());
+
+        // a chain info whose hash is not drand's hash of its fields is refused before anything else
+        ObjectNode lying = ((ObjectNode) set.get("chainInfo").deepCopy()).put("hash", "00".repeat(32));
+        r = run(armor, 0, "tlock", "decrypt", "--chain-info", write("tlock-lying.json", lying.toString()).toString());
+        assertEquals(Drey.EXIT_FAILURE, r.exit());
+        assertTrue(r.error().get("message").asText().contains("is not the hash"), r.err());
 
         ObjectNode chained = ((ObjectNode) set.get("chainInfo").deepCopy()).put("schemeID", "pedersen-bls-chained");
         r = run(new byte[] {1}, 0, "tlock", "encrypt", "--chain-info", write("tlock-chained.json", chained.toString())
                 .toString(), "--round", "3");
         assertEquals(Drey.EXIT_FAILURE, r.exit());
-        assertTrue(r.error().get("message").asText().contains("not supported"), r.err());
+        assertTrue(r.error().get("message").asText().contains("schemeID"), r.err());
 
         byte[] garbage = "-----BEGIN AGE ENCRYPTED FILE-----\n!!!\n-----END AGE ENCRYPTED FILE-----\n"
                 .getBytes(StandardCharsets.US_ASCII);

@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drey.crypto.Bytes;
 import dev.drey.crypto.Hex;
+import dev.drey.crypto.bls.Beacon;
+import dev.drey.crypto.bls.BeaconScheme;
+import dev.drey.crypto.bls.ChainInfo;
+import dev.drey.crypto.bls.DrandJson;
+import dev.drey.crypto.bls.G2Point;
 import dev.drey.crypto.tlock.AgeArmor;
 import dev.drey.crypto.tlock.Tlock;
 import dev.drey.crypto.tlock.TlockException;
@@ -31,10 +36,8 @@ class TlockInteropTest {
     private static final String OTHER_KEY = "2f2e3d4c5b6a79880102030405060708090a0b0c0d0e0f101112131415161718";
     private static final long GENESIS = 1_600_000_000L;
     private static final long NOW = 2_000_000_000L;
-    private static final Tlock TLOCK = Tlock.forUnchainedG1();
-
-    private static ObjectNode chainInfo;
-    private static Tlock.Chain chain;
+    private static JsonNode chainInfo;
+    private static ChainInfo chain;
     private static JsonNode beacons;
     private static JsonNode forgedBeacons;
 
@@ -47,22 +50,15 @@ class TlockInteropTest {
         JsonNode made = keys.get(0);
         beacons = made.get("beacons");
         forgedBeacons = keys.get(1).get("beacons");
-        String hash = Hex.encode(Bytes.sha256("drey tlock interop chain".getBytes(StandardCharsets.US_ASCII)));
-        chainInfo = NodePeer.JSON.createObjectNode()
-                .put("public_key", made.get("publicKey").asText())
-                .put("period", 3)
-                .put("genesis_time", GENESIS)
-                .put("hash", hash)
-                .put("groupHash", "00".repeat(32))
-                .put("schemeID", Tlock.SCHEME);
-        chainInfo.putObject("metadata").put("beaconID", "drey-interop");
-        chain = new Tlock.Chain(Hex.decode(made.get("publicKey").asText()), Hex.decode(hash), GENESIS, 3);
+        chain = new ChainInfo(G2Point.fromHex(made.get("publicKey").asText()), 3, GENESIS,
+                Bytes.sha256("drey tlock interop".getBytes(StandardCharsets.US_ASCII)), BeaconScheme.ID, "drey-interop");
+        chainInfo = DrandJson.toNode(chain); // as /info serves it, with drand's chain hash
     }
 
-    private static Tlock.RoundSignature beacon(JsonNode set, long round) {
+    private static Beacon beacon(JsonNode set, long round) {
         for (JsonNode b : set) {
             if (b.get("round").asLong() == round) {
-                return new Tlock.RoundSignature(round, Hex.decode(b.get("signature").asText()));
+                return DrandJson.parseBeacon(b.toString());
             }
         }
         throw new IllegalArgumentException("no beacon for round " + round);
@@ -85,12 +81,12 @@ class TlockInteropTest {
             byte[] plaintext = plaintexts.get(i);
             byte[] file = AgeArmor.decode(armors.get(i).asText());
             assertEquals(3, Tlock.requiredRound(chain, file));
-            assertArrayEquals(plaintext, TLOCK.decrypt(chain, beacon(beacons, 3), file, NOW));
+            assertArrayEquals(plaintext, Tlock.decrypt(chain, beacon(beacons, 3), file, NOW));
 
             TlockException forged = assertThrows(TlockException.class,
-                    () -> TLOCK.decrypt(chain, beacon(forgedBeacons, 3), file, NOW));
+                    () -> Tlock.decrypt(chain, beacon(forgedBeacons, 3), file, NOW));
             assertTrue(forged.getMessage().contains("does not verify"), forged.getMessage());
-            assertThrows(TlockException.class, () -> TLOCK.decrypt(chain, beacon(beacons, 4), file, NOW));
+            assertThrows(TlockException.class, () -> Tlock.decrypt(chain, beacon(beacons, 4), file, NOW));
         }
     }
 
@@ -100,7 +96,7 @@ class TlockInteropTest {
         ObjectNode req = NodePeer.request("decrypt");
         req.set("chainInfo", chainInfo);
         for (byte[] plaintext : plaintexts) {
-            String armor = AgeArmor.encode(TLOCK.encrypt(chain, 4, plaintext, new SplittableRandom(9)));
+            String armor = AgeArmor.encode(Tlock.encrypt(chain, 4, plaintext, new SplittableRandom(9)));
             req.withArray("cases").addObject().put("armor", armor).set("beacons", beacons);
             req.withArray("cases").addObject().put("armor", armor).set("beacons", forgedBeacons);
         }

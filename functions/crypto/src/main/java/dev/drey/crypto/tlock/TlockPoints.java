@@ -9,11 +9,14 @@ import org.apache.milagro.amcl.BLS381.ROM;
 
 /**
  * ZCash compressed encodings of BLS12-381 points (48-byte G1, 96-byte G2: flag bits compressed / infinity /
- * y-is-larger in the top three bits, x big-endian, G2's x as c1 || c0), with subgroup checks, on AMCL's BLS381.
+ * y-is-larger in the top three bits, x big-endian, G2's x as c1 || c0) into AMCL's BLS381 objects, which the tlock
+ * IBE needs for its GT value (e(σ, U) serialised as tlock does).
  *
- * <p>Private stop-gap: the bls work (branch fix/bls) brings the project's encodings; once it is merged this class
- * should delegate to them. Decoding rejects every non-canonical input (flags, x ≥ p, x off the curve, point
- * outside the order-r subgroup), because U and σ come from files an attacker writes.
+ * <p>Why not {@code dev.drey.crypto.bls.G1Point}/{@code G2Point}: they keep their AMCL point package-private and have
+ * no pairing into GT, only the pairing-product check. This bridge decodes U strictly (flags, x &lt; p, on the curve,
+ * in the subgroup: U comes from a file an attacker writes) and re-reads points the bls types have already checked
+ * ({@link #trustedG1}, {@link #trustedG2}) without repeating the subgroup test. If the bls package grows a public
+ * GT pairing, this class should go.
  */
 final class TlockPoints {
     static final int G1_BYTES = 48;
@@ -29,7 +32,25 @@ final class TlockPoints {
     private TlockPoints() {
     }
 
+    /** A point a bls type has already decoded strictly (in G1): only the AMCL form is rebuilt. */
+    static ECP trustedG1(byte[] b) {
+        return decodeG1(b, "G1 point", false);
+    }
+
+    /** A point a bls type has already decoded strictly (in G2): only the AMCL form is rebuilt. */
+    static ECP2 trustedG2(byte[] b) {
+        return decodeG2(b, "G2 point", false);
+    }
+
     static ECP decodeG1(byte[] b, String what) {
+        return decodeG1(b, what, true);
+    }
+
+    static ECP2 decodeG2(byte[] b, String what) {
+        return decodeG2(b, what, true);
+    }
+
+    private static ECP decodeG1(byte[] b, String what, boolean checkSubgroup) {
         BigInteger x = coordinate(b, G1_BYTES, 0, what);
         ECP p = new ECP(toBig(x));
         if (p.is_infinity()) {
@@ -38,13 +59,13 @@ final class TlockPoints {
         if (isLarger(toBigInteger(p.getY())) != ((b[0] & LARGER) != 0)) {
             p.neg();
         }
-        if (!p.mul(new BIG(ROM.CURVE_Order)).is_infinity()) {
+        if (checkSubgroup && !p.mul(new BIG(ROM.CURVE_Order)).is_infinity()) {
             throw new TlockException(what + " is not in the G1 subgroup");
         }
         return p;
     }
 
-    static ECP2 decodeG2(byte[] b, String what) {
+    private static ECP2 decodeG2(byte[] b, String what, boolean checkSubgroup) {
         BigInteger x1 = coordinate(b, G2_BYTES, 0, what);
         BigInteger x0 = coordinate(b, G2_BYTES, FP_BYTES, what);
         ECP2 q = new ECP2(new FP2(toBig(x0), toBig(x1)));
@@ -54,7 +75,7 @@ final class TlockPoints {
         if (isLarger(q.getY()) != ((b[0] & LARGER) != 0)) {
             q.neg();
         }
-        if (!q.mul(new BIG(ROM.CURVE_Order)).is_infinity()) {
+        if (checkSubgroup && !q.mul(new BIG(ROM.CURVE_Order)).is_infinity()) {
             throw new TlockException(what + " is not in the G2 subgroup");
         }
         return q;

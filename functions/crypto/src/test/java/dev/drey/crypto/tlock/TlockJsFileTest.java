@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drey.crypto.Hex;
+import dev.drey.crypto.bls.Beacon;
+import dev.drey.crypto.bls.ChainInfo;
+import dev.drey.crypto.bls.DrandJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -26,8 +29,7 @@ class TlockJsFileTest {
             fixture = new ObjectMapper().readTree(in);
         }
         JsonNode info = fixture.get("chainInfo");
-        Tlock.Chain chain = new Tlock.Chain(Hex.decode(info.get("public_key").asText()),
-                Hex.decode(info.get("hash").asText()), info.get("genesis_time").asLong(), info.get("period").asLong());
+        ChainInfo chain = DrandJson.parseChainInfo(info.toString()); // its hash is drand's, recomputed
         byte[] file = AgeArmor.decode(fixture.get("armor").asText());
 
         AgeFile age = AgeFile.parse(file);
@@ -36,18 +38,18 @@ class TlockJsFileTest {
         assertEquals(List.of("1000", info.get("hash").asText()), age.stanzas().get(0).args());
         assertEquals(96 + 16 + 16, age.stanzas().get(0).body().length);
 
-        JsonNode b = fixture.get("beacon");
-        Tlock.RoundSignature beacon = new Tlock.RoundSignature(b.get("round").asLong(),
-                Hex.decode(b.get("signature").asText()));
-        byte[] plaintext = Tlock.forUnchainedG1().decrypt(chain, beacon, file, chain.roundTime(1000));
+        Beacon beacon = DrandJson.parseBeacon(fixture.get("beacon").toString());
+        byte[] plaintext = Tlock.decrypt(chain, beacon, file, chain.roundTime(1000));
         assertArrayEquals(Hex.decode(fixture.get("plaintext").asText()), plaintext);
 
         // the same file with one byte of the MAC'd header changed (the chain hash's case) no longer parses or opens
         String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] altered = text.replaceFirst("-> tlock 1000 0", "-> tlock 1000 1")
+        String hash = info.get("hash").asText();
+        String otherHash = (hash.charAt(0) == '0' ? "1" : "0") + hash.substring(1);
+        byte[] altered = text.replaceFirst("-> tlock 1000 " + hash, "-> tlock 1000 " + otherHash)
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         TlockException e = assertThrows(TlockException.class,
-                () -> Tlock.forUnchainedG1().decrypt(chain, beacon, altered, 0));
+                () -> Tlock.decrypt(chain, beacon, altered, 0));
         assertTrue(e.getMessage().contains("is for chain"), e.getMessage());
     }
 }
