@@ -5,11 +5,11 @@ import dev.drey.crypto.bls.Beacon;
 import dev.drey.crypto.bls.BeaconScheme;
 import dev.drey.crypto.bls.BeaconVerifier;
 import dev.drey.crypto.bls.ChainInfo;
+import dev.drey.crypto.bls.G1Point;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.milagro.amcl.BLS381.ECP;
 
 /**
  * Time-lock encryption to a beacon chain of scheme {@value BeaconScheme#ID}, as tlock (Go) and tlock-js write it:
@@ -36,8 +36,7 @@ public final class Tlock {
         byte[] fileKey = randomBytes(random, FILE_KEY);
         byte[] sigma = randomBytes(random, FILE_KEY);
         byte[] nonce = randomBytes(random, 16);
-        TlockIbe.Ciphertext c = TlockIbe.encrypt(TlockPoints.trustedG2(chain.publicKey().toBytes()),
-                TlockPoints.trustedG1(BeaconScheme.roundPoint(round).toBytes()), fileKey, sigma);
+        TlockIbe.Ciphertext c = TlockIbe.encrypt(chain.publicKey(), BeaconScheme.roundPoint(round), fileKey, sigma);
         Stanza stanza = new Stanza(STANZA_TYPE, List.of(Long.toString(round), Hex.encode(chain.hash())), c.bytes());
         return AgeFile.encrypt(fileKey, List.of(stanza), plaintext, nonce);
     }
@@ -67,8 +66,7 @@ public final class Tlock {
         if (!verdict.valid()) {
             throw new TlockException("tlock: the beacon of round " + round + " is refused: " + verdict.reason());
         }
-        ECP signature = TlockPoints.trustedG1(beacon.signature()); // the verifier decoded it strictly
-        byte[] fileKey = TlockIbe.decrypt(signature, stanza.ciphertext());
+        byte[] fileKey = TlockIbe.decrypt(G1Point.fromBytes(beacon.signature()), stanza.ciphertext());
         if (fileKey.length != FILE_KEY) {
             throw new TlockException("tlock: the stanza wraps a " + fileKey.length + "-byte key; age file keys are "
                     + FILE_KEY + " bytes");

@@ -2,11 +2,13 @@ package dev.drey.crypto.tlock;
 
 import dev.drey.crypto.Bytes;
 import dev.drey.crypto.Hashes;
+import dev.drey.crypto.bls.Bls12381;
+import dev.drey.crypto.bls.BlsException;
+import dev.drey.crypto.bls.G1Point;
+import dev.drey.crypto.bls.G2Point;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.apache.milagro.amcl.BLS381.ECP;
-import org.apache.milagro.amcl.BLS381.ECP2;
 import org.apache.milagro.amcl.BLS381.FP12;
 import org.apache.milagro.amcl.BLS381.FP2;
 import org.apache.milagro.amcl.BLS381.FP4;
@@ -38,7 +40,7 @@ final class TlockIbe {
     /** U (96 bytes, compressed G2), V and W (each as long as the message). */
     record Ciphertext(byte[] u, byte[] v, byte[] w) {
         Ciphertext {
-            if (u.length != TlockPoints.G2_BYTES || v.length != w.length || v.length == 0 || v.length > MAX_MESSAGE) {
+            if (u.length != G2Point.BYTES || v.length != w.length || v.length == 0 || v.length > MAX_MESSAGE) {
                 throw new TlockException("tlock: ciphertext must be U (96 bytes) then V and W of equal length (1 to "
                         + MAX_MESSAGE + " bytes)");
             }
@@ -48,14 +50,14 @@ final class TlockIbe {
         }
 
         static Ciphertext parse(byte[] body) {
-            int rest = body.length - TlockPoints.G2_BYTES;
+            int rest = body.length - G2Point.BYTES;
             if (rest <= 0 || rest % 2 != 0) {
                 throw new TlockException("tlock: the stanza body is " + body.length
                         + " bytes; expected U (96 bytes) then V and W of equal length");
             }
-            return new Ciphertext(java.util.Arrays.copyOfRange(body, 0, TlockPoints.G2_BYTES),
-                    java.util.Arrays.copyOfRange(body, TlockPoints.G2_BYTES, TlockPoints.G2_BYTES + rest / 2),
-                    java.util.Arrays.copyOfRange(body, TlockPoints.G2_BYTES + rest / 2, body.length));
+            return new Ciphertext(java.util.Arrays.copyOfRange(body, 0, G2Point.BYTES),
+                    java.util.Arrays.copyOfRange(body, G2Point.BYTES, G2Point.BYTES + rest / 2),
+                    java.util.Arrays.copyOfRange(body, G2Point.BYTES + rest / 2, body.length));
         }
 
         byte[] bytes() {
@@ -63,32 +65,36 @@ final class TlockIbe {
         }
     }
 
-    static Ciphertext encrypt(ECP2 publicKey, ECP identity, byte[] message, byte[] sigma) {
+    static Ciphertext encrypt(G2Point publicKey, G1Point identity, byte[] message, byte[] sigma) {
         if (message.length == 0 || message.length > MAX_MESSAGE || sigma.length != message.length) {
             throw new TlockException("tlock: the message must be 1 to " + MAX_MESSAGE + " bytes, σ as long");
         }
         BigInteger r = h3(sigma, message);
-        ECP2 u = ECP2.generator().mul(TlockPoints.toBig(r));
-        FP12 rGid = pairing(identity, publicKey.mul(TlockPoints.toBig(r)));
+        G2Point u = G2Point.generator().mulSecret(r);
+        FP12 rGid = pairing(identity, publicKey.mulSecret(r));
         byte[] v = Bytes.xor(sigma, h2(rGid, message.length));
         byte[] w = Bytes.xor(message, h4(sigma, message.length));
-        return new Ciphertext(TlockPoints.encodeG2(u), v, w);
+        return new Ciphertext(u.toBytes(), v, w);
     }
 
-    static byte[] decrypt(ECP signature, Ciphertext c) {
-        ECP2 u = TlockPoints.decodeG2(c.u(), "tlock: ciphertext U");
+    static byte[] decrypt(G1Point signature, Ciphertext c) {
+        G2Point u;
+        try {
+            u = G2Point.fromBytesNonIdentity(c.u(), "U"); // an attacker's bytes: strictly
+        } catch (BlsException e) {
+            throw new TlockException("tlock: ciphertext " + e.getMessage());
+        }
         byte[] sigma = Bytes.xor(c.v(), h2(pairing(signature, u), c.v().length));
         byte[] message = Bytes.xor(c.w(), h4(sigma, c.w().length));
-        ECP2 expected = ECP2.generator().mul(TlockPoints.toBig(h3(sigma, message)));
-        if (!expected.equals(u)) {
+        if (!G2Point.generator().mul(h3(sigma, message)).equals(u)) {
             throw new TlockException("tlock: the ciphertext does not open with this beacon (wrong round or chain, "
                     + "or the ciphertext was altered)");
         }
         return message;
     }
 
-    static FP12 pairing(ECP p, ECP2 q) {
-        return PAIR.fexp(PAIR.ate(q, p));
+    static FP12 pairing(G1Point p, G2Point q) {
+        return PAIR.fexp(PAIR.ate(TlockPoints.amcl(q), TlockPoints.amcl(p)));
     }
 
     /** H2 = SHA-256("IBE-H2" || GT bytes) truncated to the message length. */
@@ -109,7 +115,7 @@ final class TlockIbe {
             byte[] candidate = d.digest();
             candidate[0] = (byte) ((candidate[0] & 0xff) >>> 1);
             BigInteger n = new BigInteger(1, candidate);
-            if (n.compareTo(TlockPoints.R) < 0) {
+            if (n.compareTo(Bls12381.ORDER) < 0) {
                 return n;
             }
         }

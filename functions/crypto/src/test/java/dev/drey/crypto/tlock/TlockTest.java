@@ -9,6 +9,7 @@ import dev.drey.crypto.Hex;
 import dev.drey.crypto.bls.Beacon;
 import dev.drey.crypto.bls.BeaconScheme;
 import dev.drey.crypto.bls.ChainInfo;
+import dev.drey.crypto.bls.G1Point;
 import dev.drey.crypto.bls.G2Point;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class TlockTest {
         assertEquals(96 + 16 + 16, s.body().length);
         // the FO check: any change to V or W (the MAC aside) makes the key unrecoverable
         TlockIbe.Ciphertext c = TlockIbe.Ciphertext.parse(s.body());
-        ECP sig = TlockPoints.decodeG1(beacon(7, SECRET).signature(), "sig");
+        G1Point sig = G1Point.fromBytes(beacon(7, SECRET).signature());
         assertEquals(16, TlockIbe.decrypt(sig, c).length);
         byte[] v = c.v();
         v[0] ^= 1;
@@ -86,28 +87,25 @@ class TlockTest {
     }
 
     @Test
-    void pointsDecodeStrictly() {
-        byte[] g2 = TlockPoints.encodeG2(ECP2.generator());
-        assertEquals("93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e"
-                + "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8",
-                Hex.encode(g2), "the standard G2 generator, ZCash-compressed");
-        assertEquals("97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb",
-                Hex.encode(TlockPoints.encodeG1(ECP.generator())));
-        assertTrue(TlockPoints.decodeG2(g2, "g2").equals(ECP2.generator()));
-        byte[] uncompressed = g2.clone();
-        uncompressed[0] &= 0x7f;
-        assertThrows(TlockException.class, () -> TlockPoints.decodeG2(uncompressed, "g2"));
-        byte[] infinity = new byte[96];
-        infinity[0] = (byte) 0xc0;
-        assertThrows(TlockException.class, () -> TlockPoints.decodeG2(infinity, "g2"));
-        byte[] tooBig = new byte[48];
-        java.util.Arrays.fill(tooBig, (byte) 0xff);
-        tooBig[0] = (byte) 0x9f;
-        assertThrows(TlockException.class, () -> TlockPoints.decodeG1(tooBig, "g1"));
-        // a point on E(Fp) outside G1: x = 0 gives y² = 4, y = 2, of order 3
-        byte[] small = new byte[48];
-        small[0] = (byte) 0x80;
-        TlockException e = assertThrows(TlockException.class, () -> TlockPoints.decodeG1(small, "g1"));
-        assertTrue(e.getMessage().contains("subgroup"), e.getMessage());
+    void theAmclBridgeRereadsTheBlsTypesPoints() {
+        assertTrue(TlockPoints.amcl(G1Point.generator()).equals(ECP.generator()));
+        assertTrue(TlockPoints.amcl(G2Point.generator()).equals(ECP2.generator()));
+        for (long k : new long[] {2, 3, 1_000_003}) { // both signs of y occur among these
+            BigInteger s = BigInteger.valueOf(k);
+            assertTrue(TlockPoints.amcl(G1Point.generator().mul(s)).equals(ECP.generator().mul(TlockPoints.toBig(s))));
+            assertTrue(TlockPoints.amcl(G2Point.generator().mul(s)).equals(ECP2.generator().mul(TlockPoints.toBig(s))));
+        }
+    }
+
+    @Test
+    void gtBytesAreTlockJsOrder() {
+        // tlock-js's fp12ToBytes(pairing(G1, G2)) with noble starts with these bytes (and the pairing is bilinear)
+        byte[] gt = TlockIbe.gtBytes(TlockIbe.pairing(G1Point.generator(), G2Point.generator()));
+        assertEquals(576, gt.length);
+        assertEquals("0f41e58663bf08cf068672cbd01a7ec73baca4d72ca93544deff686bfd6df543d48eaa24afe47e1efde449383b676631",
+                Hex.encode(java.util.Arrays.copyOf(gt, 48)));
+        assertArrayEquals(TlockIbe.gtBytes(TlockIbe.pairing(G1Point.generator().mul(BigInteger.valueOf(6)),
+                G2Point.generator())), TlockIbe.gtBytes(TlockIbe.pairing(G1Point.generator().mul(BigInteger.TWO),
+                G2Point.generator().mul(BigInteger.valueOf(3)))));
     }
 }
