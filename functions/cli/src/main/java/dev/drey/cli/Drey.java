@@ -41,6 +41,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new KeyfileCommand());
         cl.addSubcommand(new BeaconCommand());
         cl.addSubcommand(new VrfCommand());
+        cl.addSubcommand(new TlockCommand());
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
