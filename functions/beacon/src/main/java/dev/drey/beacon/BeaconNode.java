@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One miner's beacon and VRF logic for one chain: plain Java over the KV store, the key's {@link ThresholdBls}
+ * One miner's beacon and VRF logic for one chain: plain Java over the KV store, the key's {@link ChainKey}
  * and times passed in (no clock, no transport), so it is tested alone and replayed safely.
  *
  * <ul>
@@ -41,7 +41,7 @@ public final class BeaconNode {
 
     private final String chainHash;
     private final ChainSchedule schedule;
-    private final ThresholdBls bls;
+    private final ChainKey bls;
     private final Map<Integer, String> members;
     private final Set<String> vrfRequesters;
     private final KeyValueStore kv;
@@ -51,7 +51,7 @@ public final class BeaconNode {
      * @param members       every key holder's index → x-only nostr key (hex), from the beacon DKG's roster
      * @param vrfRequesters x-only keys allowed to ask for a VRF output
      */
-    public BeaconNode(String chainHash, ChainSchedule schedule, ThresholdBls bls, Map<Integer, String> members,
+    public BeaconNode(String chainHash, ChainSchedule schedule, ChainKey bls, Map<Integer, String> members,
             Set<String> vrfRequesters, KeyValueStore kv, int maxCatchUp) {
         this.chainHash = BeaconMessage.hash(chainHash, "chain hash");
         if (schedule == null || bls == null || members == null || vrfRequesters == null || kv == null) {
@@ -218,7 +218,7 @@ public final class BeaconNode {
         if (!kv.putIfAbsent(signedKey(target), new byte[] {1})) {
             return;
         }
-        ThresholdBls.SignedPartial s = bls.sign(target.domain(), target.message());
+        ChainKey.SignedPartial s = bls.sign(target.domain(), target.message());
         out.publish.add(new PartialMessage(chainHash, target, bls.myIndex(), s.partial(), s.proof()));
         add(target, bls.myIndex(), s.partial(), out);
     }

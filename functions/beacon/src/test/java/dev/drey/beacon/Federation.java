@@ -19,16 +19,16 @@ final class Federation implements AutoCloseable {
     static final ChainSchedule SCHEDULE = new ChainSchedule(1_700_000_000L, 3);
 
     final SecureRandom rng = new SecureRandom();
-    final PairingThresholdBls.Key key;
+    final PairingChainKey.Key key;
     final Map<Integer, byte[]> identities = new TreeMap<>();
     final Map<Integer, String> pubkeys = new TreeMap<>();
     final Map<Integer, BeaconNode> nodes = new TreeMap<>();
-    final Map<Integer, PairingThresholdBls> keys = new TreeMap<>();
+    final Map<Integer, PairingChainKey> keys = new TreeMap<>();
     final List<MvStoreKeyValueStore> stores = new ArrayList<>();
     final byte[] requester = new byte[32];
 
     Federation(Path dir, int t, int n, int maxCatchUp) {
-        key = PairingThresholdBls.Key.deal(t, n, rng);
+        key = PairingChainKey.Key.deal(t, n, rng);
         for (int i = 1; i <= n; i++) {
             byte[] id = new byte[32];
             id[31] = (byte) i;

@@ -8,7 +8,7 @@ import java.util.Map;
  * particular pairing library; the production binding wraps the BLS12-381 classes of {@code dev.drey.crypto.bls}.
  * Implementations are deterministic except for the DLEQ proof's nonce.
  */
-public interface ThresholdBls {
+public interface ChainKey {
 
     /** t: how many valid partials make a signature. */
     int threshold();

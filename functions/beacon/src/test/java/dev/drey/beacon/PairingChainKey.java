@@ -24,7 +24,7 @@ import java.util.Map;
  * encoding (AMCL's uncompressed points, Milagro's map to G1 rather than RFC 9380's hash): the production
  * binding wraps {@code dev.drey.crypto.bls}. Test-only for that reason.
  */
-final class PairingThresholdBls implements ThresholdBls {
+final class PairingChainKey implements ChainKey {
     static final PairingCurve CURVE = PairingCurves.BLS381;
 
     /** A dealt key: the shares, the G1 verification shares and the G2 group key. */
@@ -35,8 +35,8 @@ final class PairingThresholdBls implements ThresholdBls {
             return new Key(t, d.shares(), CURVE.g2().mul(CURVE.g2().generator(), secret));
         }
 
-        PairingThresholdBls holder(int index, SecureRandom rng) {
-            return new PairingThresholdBls(this, index, rng);
+        PairingChainKey holder(int index, SecureRandom rng) {
+            return new PairingChainKey(this, index, rng);
         }
     }
 
@@ -44,7 +44,7 @@ final class PairingThresholdBls implements ThresholdBls {
     private final MasterSecretShare mine;
     private final SecureRandom rng;
 
-    private PairingThresholdBls(Key key, int index, SecureRandom rng) {
+    private PairingChainKey(Key key, int index, SecureRandom rng) {
         this.key = key;
         this.mine = key.shares().get(index - 1);
         this.rng = rng;
