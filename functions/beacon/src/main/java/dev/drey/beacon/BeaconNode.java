@@ -175,7 +175,7 @@ public final class BeaconNode {
                     out.notes.add("partial of " + p.index() + " for " + p.target().key() + ": a second valid one?");
                     return; // unreachable for BLS (partials are unique); kept so nothing is overwritten
                 }
-                add(p.target(), p.index(), p.partial(), out);
+                add(p.target(), p.index(), new ChainKey.SignedPartial(p.partial(), p.proof()), out);
             }
         }
     }
@@ -220,19 +220,19 @@ public final class BeaconNode {
         }
         ChainKey.SignedPartial s = bls.sign(target.domain(), target.message());
         out.publish.add(new PartialMessage(chainHash, target, bls.myIndex(), s.partial(), s.proof()));
-        add(target, bls.myIndex(), s.partial(), out);
+        add(target, bls.myIndex(), s, out);
     }
 
     /** Adds a checked partial; at t, aggregates, checks with one pairing and publishes the output once. */
-    private void add(PartialMessage.Target target, int index, byte[] partial, Builder out) {
+    private void add(PartialMessage.Target target, int index, ChainKey.SignedPartial partial, Builder out) {
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             Optional<Versioned> v = kv.get(poolKey(target));
             PartialPool pool = v.map(x -> PartialPool.decode(x.value())).orElse(PartialPool.EMPTY);
-            if (pool.fit(index, partial) != PartialPool.Fit.NEW) {
+            if (pool.fit(index, partial.partial()) != PartialPool.Fit.NEW) {
                 return;
             }
             PartialPool next = pool.with(index, partial);
-            Map<Integer, byte[]> t = next.firstT(bls.threshold());
+            Map<Integer, ChainKey.SignedPartial> t = next.firstT(bls.threshold());
             byte[] signature = null;
             // A VRF output is made only for a request this miner accepted itself (allowed requester): partials of
             // other requests wait in the pool, so a request that arrives after its partials still completes.

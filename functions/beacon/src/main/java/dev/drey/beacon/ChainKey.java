@@ -25,8 +25,8 @@ public interface ChainKey {
     /** Whether member {@code index}'s partial and proof are right for {@code message} (no pairing needed). */
     boolean verifyPartial(Domain domain, byte[] message, int index, byte[] partial, byte[] proof);
 
-    /** Σ λ_i·σ_i over exactly t partials by member index (Lagrange at zero). */
-    byte[] aggregate(Map<Integer, byte[]> partials);
+    /** Σ λ_i·σ_i over exactly t checked partials by member index (Lagrange at zero). */
+    byte[] aggregate(Map<Integer, SignedPartial> partials);
 
     /** Whether {@code signature} is the group's signature of {@code message} (one pairing equation). */
     boolean verify(Domain domain, byte[] message, byte[] signature);

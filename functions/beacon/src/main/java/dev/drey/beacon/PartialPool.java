@@ -16,15 +16,13 @@ import java.util.TreeMap;
  * The checked partials of one target (a round or a VRF request) held by one miner, and whether its output is
  * known (aggregated here or received from another aggregator). Immutable; stored as JSON in the KV store.
  */
-public record PartialPool(SortedMap<Integer, byte[]> partials, boolean complete) {
+public record PartialPool(SortedMap<Integer, ChainKey.SignedPartial> partials, boolean complete) {
     /** A stored pool holds at most one partial per member: larger than any message. */
     private static final StrictContent STORED = new StrictContent(4 * 1024 * 1024, 4, BeaconException::new);
     public static final PartialPool EMPTY = new PartialPool(new TreeMap<>(), false);
 
     public PartialPool {
-        SortedMap<Integer, byte[]> copy = new TreeMap<>();
-        partials.forEach((i, p) -> copy.put(i, p.clone()));
-        partials = Collections.unmodifiableSortedMap(copy);
+        partials = Collections.unmodifiableSortedMap(new TreeMap<>(partials));
     }
 
     /** What a partial from member {@code index} does to the pool. */
@@ -39,16 +37,17 @@ public record PartialPool(SortedMap<Integer, byte[]> partials, boolean complete)
         LATE
     }
 
+    /** Compares the partials only: a redelivered partial may carry another (equally valid) proof. */
     public Fit fit(int index, byte[] partial) {
-        byte[] held = partials.get(index);
+        ChainKey.SignedPartial held = partials.get(index);
         if (held != null) {
-            return Arrays.equals(held, partial) ? Fit.DUPLICATE : Fit.CONFLICTING;
+            return Arrays.equals(held.partial(), partial) ? Fit.DUPLICATE : Fit.CONFLICTING;
         }
         return complete ? Fit.LATE : Fit.NEW;
     }
 
-    public PartialPool with(int index, byte[] partial) {
-        SortedMap<Integer, byte[]> next = new TreeMap<>(partials);
+    public PartialPool with(int index, ChainKey.SignedPartial partial) {
+        SortedMap<Integer, ChainKey.SignedPartial> next = new TreeMap<>(partials);
         next.put(index, partial);
         return new PartialPool(next, complete);
     }
@@ -58,16 +57,16 @@ public record PartialPool(SortedMap<Integer, byte[]> partials, boolean complete)
     }
 
     /** The first {@code t} partials by index, or an empty map while fewer are held. */
-    public Map<Integer, byte[]> firstT(int t) {
+    public Map<Integer, ChainKey.SignedPartial> firstT(int t) {
         if (partials.size() < t) {
             return Map.of();
         }
-        Map<Integer, byte[]> out = new LinkedHashMap<>();
-        for (Map.Entry<Integer, byte[]> e : partials.entrySet()) {
+        Map<Integer, ChainKey.SignedPartial> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, ChainKey.SignedPartial> e : partials.entrySet()) {
             if (out.size() == t) {
                 break;
             }
-            out.put(e.getKey(), e.getValue().clone());
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -76,13 +75,14 @@ public record PartialPool(SortedMap<Integer, byte[]> partials, boolean complete)
         JsonWriter w = new JsonWriter(256 + partials.size() * 128);
         w.rawAscii("{\"v\":1,\"complete\":").number(complete ? 1 : 0).rawAscii(",\"partials\":[");
         boolean first = true;
-        for (Map.Entry<Integer, byte[]> e : partials.entrySet()) {
+        for (Map.Entry<Integer, ChainKey.SignedPartial> e : partials.entrySet()) {
             if (!first) {
                 w.raw(',');
             }
             first = false;
-            w.rawAscii("{\"index\":").number(e.getKey()).rawAscii(",\"partial\":").string(Hex.encode(e.getValue()))
-                    .raw('}');
+            w.rawAscii("{\"index\":").number(e.getKey()).rawAscii(",\"partial\":")
+                    .string(Hex.encode(e.getValue().partial())).rawAscii(",\"proof\":")
+                    .string(Hex.encode(e.getValue().proof())).raw('}');
         }
         return w.rawAscii("]}").toBytes();
     }
@@ -91,12 +91,13 @@ public record PartialPool(SortedMap<Integer, byte[]> partials, boolean complete)
         Map<String, Object> m = STORED.parseObject(new String(stored, StandardCharsets.UTF_8));
         STORED.requireVersion(m);
         boolean complete = STORED.integer(m, "complete", 0, 1) == 1;
-        SortedMap<Integer, byte[]> partials = new TreeMap<>();
+        SortedMap<Integer, ChainKey.SignedPartial> partials = new TreeMap<>();
         List<Object> list = STORED.array(m, "partials");
         for (Object o : list) {
             Map<String, Object> e = STORED.asObject(o, "partials[]");
-            partials.put(STORED.integer(e, "index", 1, 10_000),
-                    STORED.hex(e.get("partial"), "partial", BeaconMessage.MAX_ELEMENT_BYTES));
+            partials.put(STORED.integer(e, "index", 1, 10_000), new ChainKey.SignedPartial(
+                    STORED.hex(e.get("partial"), "partial", BeaconMessage.MAX_ELEMENT_BYTES),
+                    STORED.hex(e.get("proof"), "proof", BeaconMessage.MAX_ELEMENT_BYTES)));
         }
         return new PartialPool(partials, complete);
     }

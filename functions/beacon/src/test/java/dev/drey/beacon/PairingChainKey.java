@@ -112,10 +112,10 @@ final class PairingChainKey implements ChainKey {
     }
 
     @Override
-    public byte[] aggregate(Map<Integer, byte[]> partials) {
+    public byte[] aggregate(Map<Integer, SignedPartial> partials) {
         List<Integer> indices = new ArrayList<>(partials.keySet());
         BigInteger[] lambda = Lagrange.atZero(indices, CURVE.order());
-        byte[][] points = indices.stream().map(partials::get).toArray(byte[][]::new);
+        byte[][] points = indices.stream().map(i -> partials.get(i).partial()).toArray(byte[][]::new);
         return CURVE.g1().linearCombination(points, lambda);
     }
 

@@ -19,7 +19,7 @@ class ZcashPointsTest {
         assertEquals(G1Point.generator(), ZcashPoints.g1(C.g1().generator()));
         assertEquals(G2Point.generator(), ZcashPoints.g2(C.g2().generator()));
         SecureRandom rng = new SecureRandom();
-        for (int i = 0; i < 8; i++) { // both signs of y turn up
+        for (int i = 0; i < 3; i++) { // random signs of y (the negations below give the other one)
             BigInteger k = C.randomScalar(rng);
             assertEquals(G1Point.generator().mul(k), ZcashPoints.g1(C.g1().mul(C.g1().generator(), k)));
             assertEquals(G2Point.generator().mul(k), ZcashPoints.g2(C.g2().mul(C.g2().generator(), k)));
