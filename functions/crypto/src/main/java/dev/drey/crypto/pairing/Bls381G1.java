@@ -253,7 +253,7 @@ final class Bls381G1 {
         setIdentity(r, 0);
     }
 
-    private static void setIdentity(long[] r, int ro) {
+    static void setIdentity(long[] r, int ro) {
         Bls381Fp.copy(r, ro, ONE, 0);
         Bls381Fp.copy(r, ro + F, ONE, 0);
         java.util.Arrays.fill(r, ro + 2 * F, ro + 3 * F, 0L);
