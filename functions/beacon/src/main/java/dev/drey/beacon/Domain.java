@@ -1,14 +1,17 @@
 package dev.drey.beacon;
 
+import dev.drey.crypto.bls.BeaconScheme;
+import dev.drey.crypto.bls.ThresholdVrf;
+
 /**
  * What a threshold BLS signature signs, each under its own hash-to-G1 domain separation tag, so a VRF output
  * can never be passed off as a beacon round (or the reverse).
  */
 public enum Domain {
     /** drand's unchained G1 scheme: the message of round r is SHA-256(r as 8 bytes, big endian). */
-    BEACON("BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_"),
+    BEACON(BeaconScheme.DST_STRING),
     /** The federation's threshold VRF on an arbitrary input. */
-    VRF("DREY-VRF-V01-BLS12381G1_XMD:SHA-256_SSWU_RO_");
+    VRF(ThresholdVrf.DST_STRING);
 
     private final String dst;
 

@@ -44,7 +44,7 @@ class BeaconNodeTest {
         return published;
     }
 
-    private static Map<Integer, List<BeaconMessage>> tickAll(Federation f, Set<Integer> online, long now) {
+    static Map<Integer, List<BeaconMessage>> tickAll(Federation f, Set<Integer> online, long now) {
         Deque<Event> queue = new ArrayDeque<>();
         Map<Integer, List<BeaconMessage>> published = new TreeMap<>();
         for (int i : online) {
@@ -55,7 +55,7 @@ class BeaconNodeTest {
         return gossip(f, online, queue, published, now);
     }
 
-    private static List<BeaconOutput> beacons(List<BeaconMessage> ms) {
+    static List<BeaconOutput> beacons(List<BeaconMessage> ms) {
         return ms.stream().filter(m -> m instanceof BeaconOutput).map(m -> (BeaconOutput) m).toList();
     }
 
