@@ -1,6 +1,7 @@
 package dev.drey.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drey.crypto.Hex;
 import dev.drey.crypto.pairing.PairingCurves;
 import dev.drey.devnet.Devnet;
 import dev.drey.devnet.DevnetConfig;
@@ -196,6 +197,27 @@ final class DevnetCommand implements Callable<Integer> {
             o.put("roast", roast);
         } else {
             o.put("roast", null);
+        }
+        if (r.beacon() != null) {
+            Map<String, Object> beacon = new LinkedHashMap<>();
+            beacon.put("chainInfo", readTree(r.beacon().chainInfoJson()));
+            List<Map<String, Object>> beacons = new ArrayList<>();
+            for (dev.drey.beacon.BeaconOutput b : r.beacon().beacons()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("round", b.round());
+                one.put("randomness", Hex.encode(b.randomness()));
+                one.put("signature", Hex.encode(b.signature()));
+                beacons.add(one);
+            }
+            beacon.put("beacons", beacons);
+            beacon.put("onTimeShare", r.beacon().onTimeShare());
+            o.put("beacon", beacon);
+            Map<String, Object> vrf = new LinkedHashMap<>();
+            vrf.put("input", Hex.encode(r.beacon().vrf().input()));
+            vrf.put("output", Hex.encode(r.beacon().vrf().output()));
+            vrf.put("proof", Hex.encode(r.beacon().vrf().proof()));
+            vrf.put("pickedInvestor", r.beacon().pickedInvestor());
+            o.put("vrf", vrf);
         }
         List<Map<String, Object>> steps = new ArrayList<>();
         for (DevnetReport.Step s : r.steps()) {

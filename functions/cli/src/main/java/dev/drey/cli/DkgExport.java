@@ -51,6 +51,9 @@ final class DkgExport {
             String group = Hex.encode(f.publicKeyPackage().groupPublicKey().xOnly());
             out.put("groupNpub", Nip19.encodeNpub(group));
             out.put("identifier", f.keyPackage().identifier().value().toBigInteger().intValueExact());
+        } else if (result instanceof DkgResult.Beacon) {
+            // No key-file entry for the beacon share yet: refuse rather than write a file the functions cannot read.
+            throw new CliException("DKG run " + run + " made a beacon key; its share has no key-file entry yet");
         } else {
             DkgResult.Dta d = (DkgResult.Dta) result;
             entries.put(SecretKind.DTA_SHARE, DtaShareEntry.encode(d.share()));

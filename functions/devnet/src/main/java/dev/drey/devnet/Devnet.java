@@ -3,6 +3,7 @@ package dev.drey.devnet;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Nip19;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
  * signs a DREY issuance citing the claim ({@link RoastSignStep}); the issuance is checked under the group key.
  */
 public final class Devnet implements AutoCloseable {
+    /** The beacon's period on the devnet (seconds) and how many consecutive beacons the step waits for. */
+    static final int BEACON_PERIOD = 3;
+    static final int BEACON_ROUNDS = 3;
     public static final String PURPOSE_MESSAGE = "devnet-message";
 
     private final DevnetFederation federation;
@@ -30,6 +34,7 @@ public final class Devnet implements AutoCloseable {
         String groupKey = null;
         Event issuance = null;
         DevnetReport.Roast roast = null;
+        DevnetReport.Beacon beacon = null;
         String error = null;
         DevnetFederation f = federation;
         try {
@@ -42,6 +47,10 @@ public final class Devnet implements AutoCloseable {
             EnrolStep.Enrolment enrolled = steps.step("enrol", () -> EnrolStep.enrol(f), EnrolStep.Enrolment::detail);
             Event claim = steps.step("proof-of-life", () -> ProofOfLifeStep.proofOfLife(f, enrolled),
                     ev -> "claim " + ev.id());
+            BeaconStep.Result b = steps.step("beacon", () -> BeaconStep.run(f, BEACON_PERIOD, BEACON_ROUNDS,
+                    List.of(dev.drey.crypto.Hex.encode(enrolled.identityHash())),
+                    java.time.YearMonth.now(f.clock()).toString()), BeaconStep.Result::detail);
+            beacon = new DevnetReport.Beacon(b.chainInfoJson(), b.beacons(), b.onTimeShare(), b.vrf(), b.picked());
             steps.step("faults", () -> FaultsStep.injectFaults(f));
             RoastSignStep.Signed signed = steps.step("roast-sign", () -> RoastSignStep.sign(f, claim, enrolled),
                     RoastSignStep.Signed::detail);
@@ -63,7 +72,7 @@ public final class Devnet implements AutoCloseable {
         }
         return new DevnetReport(error == null, groupKey == null ? null : Nip19.encodeNpub(groupKey), groupKey,
                 issuance, roast, steps.done(), (System.nanoTime() - start) / 1_000_000, f.minerInfo(),
-                f.polRelayUrl(), error);
+                f.polRelayUrl(), error, beacon);
     }
 
     /** A line for the detail log ({@code devnet.log}): hosts route their logging here. */

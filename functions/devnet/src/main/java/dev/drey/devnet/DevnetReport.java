@@ -8,7 +8,15 @@ import java.util.List;
  * when a step failed before it). {@code ok} only when every step succeeded.
  */
 public record DevnetReport(boolean ok, String groupNpub, String groupPublicKey, Event issuanceEvent, Roast roast,
-        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error) {
+        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error, Beacon beacon) {
+
+    /**
+     * The beacon step ({@link BeaconStep}): the drand /info JSON, the consecutive beacons, the share of rounds
+     * first seen within 1 s of their time, and the VRF evaluation (hex); null when the step did not run.
+     */
+    public record Beacon(String chainInfoJson, List<dev.drey.beacon.BeaconOutput> beacons, double onTimeShare,
+            dev.drey.beacon.VrfOutput vrf, int pickedInvestor) {
+    }
 
     public record Step(String name, boolean ok, long ms, String detail) {
     }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Decoding is strict: a wrong version, type, kind or field is a {@link DkgMessageException}.
  *
  * <pre>
- * start     (3410) {"v":1,"type":"start","key":"frost-bip340"|"dta","curve":"bls381" (dta only),"threshold":t,
+ * start     (3410) {"v":1,"type":"start","key":"frost-bip340"|"dta"|"beacon-bls12381","curve":"bls381" (dta only),
+ *                   "threshold":t,
  *                   "participants":[{"id":1,"pubkey":"&lt;hex&gt;"},...]}
  * round1    (3410) {"v":1,"type":"round1","run":R,"from":i,"commitments":["&lt;hex&gt;",...],"proof":"&lt;hex&gt;"}
  * round2    (3411) {"v":1,"type":"round2","run":R,"from":i,"to":j,"share":"&lt;NIP-44 payload&gt;"}

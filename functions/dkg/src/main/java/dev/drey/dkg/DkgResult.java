@@ -24,6 +24,38 @@ public sealed interface DkgResult {
         }
     }
 
+    /**
+     * The beacon key: this miner's share s_i, the G1 Feldman commitments (miner j's verification share is
+     * {@code commitments.publicShare(j)} = s_j·g1) and the group key s·g2 in G2 (AMCL's uncompressed encoding;
+     * e(C_0, g2) = e(g1, groupKey) holds).
+     */
+    record Beacon(String runId, MasterSecretShare share, DtaPublicKey commitments, byte[] groupKey)
+            implements DkgResult {
+        public Beacon {
+            groupKey = groupKey.clone();
+        }
+
+        @Override
+        public byte[] groupKey() {
+            return groupKey.clone();
+        }
+
+        /** s_j·g1, the G1 point miner {@code j}'s partials are checked against. */
+        public byte[] verificationShare(int j) {
+            return commitments.publicShare(j);
+        }
+
+        @Override
+        public KeyType keyType() {
+            return KeyType.BEACON_BLS12381;
+        }
+
+        @Override
+        public String toString() {
+            return "DkgResult.Beacon[run=" + runId + ", index=" + share.index() + ", share=<secret>]";
+        }
+    }
+
     /** The DTA master secret: this miner's share s_i and the public commitments (C_0 = s·P, the DTA key). */
     record Dta(String runId, MasterSecretShare share, DtaPublicKey publicKey) implements DkgResult {
         @Override

@@ -34,6 +34,8 @@ import java.util.TreeMap;
  * {"v":1,"run":R,"key":"frost-bip340","id":i,"threshold":t,"groupKey":"&lt;33 hex&gt;",
  *  "verifyingShares":[{"id":1,"share":"&lt;33 hex&gt;"},...],"sealed":"&lt;hex&gt;"}
  * {"v":1,"run":R,"key":"dta","id":i,"threshold":t,"curve":"bls381","commitments":["&lt;G1 hex&gt;",...],"sealed":"&lt;hex&gt;"}
+ * {"v":1,"run":R,"key":"beacon-bls12381","id":i,"threshold":t,"commitments":["&lt;G1 hex&gt;",...],
+ *  "groupKey":"&lt;G2 hex&gt;","sealed":"&lt;hex&gt;"}
  * </pre>
  */
 public final class DkgResults {
@@ -96,6 +98,13 @@ public final class DkgResults {
             }
             w.raw(']');
             secret = f.keyPackage().signingShare().encode();
+        } else if (r instanceof DkgResult.Beacon b) {
+            id = b.share().index();
+            w.rawAscii(",\"id\":").number(id).rawAscii(",\"threshold\":").number(b.commitments().threshold())
+                    .rawAscii(",\"commitments\":")
+                    .stringArray(b.commitments().commitments().stream().map(Hex::encode).toList())
+                    .rawAscii(",\"groupKey\":").string(Hex.encode(b.groupKey()));
+            secret = b.share().curve().scalarBytes(b.share().value());
         } else {
             DkgResult.Dta d = (DkgResult.Dta) r;
             id = d.share().index();
@@ -157,7 +166,8 @@ public final class DkgResults {
                 KeyPackage kp = KeyPackage.of(Identifier.of(id), Scalar.decodeNonZero(secret), pub);
                 return Optional.of(new DkgResult.Frost(runId, kp, pub));
             }
-            PairingCurve curve = PairingCurves.byName(DkgJson.READ.string(m, "curve"));
+            PairingCurve curve = type == KeyType.BEACON_BLS12381 ? BeaconScheme.CURVE
+                    : PairingCurves.byName(DkgJson.READ.string(m, "curve"));
             List<byte[]> cs = new ArrayList<>();
             for (Object o : DkgJson.READ.array(m, "commitments")) {
                 cs.add(DkgJson.READ.hex(o, "commitments[]", Round1Message.MAX_ELEMENT_BYTES));
@@ -166,6 +176,14 @@ public final class DkgResults {
             MasterSecretShare share = new MasterSecretShare(curve, id, curve.scalarFromBytes(secret, "stored share"));
             if (!java.util.Arrays.equals(share.publicShare(), pub.publicShare(id)) || pub.threshold() != t) {
                 throw new DkgStateException("stored DTA share does not match its public key");
+            }
+            if (type == KeyType.BEACON_BLS12381) {
+                byte[] groupKey = DkgJson.READ.hexExact(m, "groupKey", curve.g2().encodedLength());
+                curve.g2().validate(groupKey, "stored beacon group key");
+                if (!BeaconScheme.sameLogarithm(pub.groupKey(), groupKey)) {
+                    throw new DkgStateException("stored beacon group key does not match its commitments");
+                }
+                return Optional.of(new DkgResult.Beacon(runId, share, pub, groupKey));
             }
             return Optional.of(new DkgResult.Dta(runId, share, pub));
         } catch (DkgMessageException | CryptoException | IllegalArgumentException e) {

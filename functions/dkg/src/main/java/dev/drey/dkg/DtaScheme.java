@@ -31,7 +31,7 @@ final class DtaScheme implements KeyScheme {
         this.context = context.clone();
     }
 
-    private Map.Entry<PairingDkg.Round1Secret, PairingDkg.Round1Package> own(Seed seed) {
+    Map.Entry<PairingDkg.Round1Secret, PairingDkg.Round1Package> own(Seed seed) {
         return PairingDkg.round1(curve, seed.me(), threshold, context, seed.random());
     }
 

@@ -42,7 +42,10 @@ interface KeyScheme {
 
     static KeyScheme of(StartRequest start) {
         byte[] context = RunBinding.proofContext(start);
-        return start.keyType() == KeyType.DTA ? new DtaScheme(start.pairingCurve(), start.threshold(), context)
-                : new FrostScheme(start.threshold(), start.roster().size(), context);
+        return switch (start.keyType()) {
+            case DTA -> new DtaScheme(start.pairingCurve(), start.threshold(), context);
+            case BEACON_BLS12381 -> new BeaconScheme(start.threshold(), context);
+            case FROST_BIP340 -> new FrostScheme(start.threshold(), start.roster().size(), context);
+        };
     }
 }

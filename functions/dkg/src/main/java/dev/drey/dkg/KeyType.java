@@ -7,7 +7,13 @@ public enum KeyType {
     /** The federation's secp256k1 group key, for FROST with the BIP-340 ciphersuite (printed as an npub). */
     FROST_BIP340("frost-bip340"),
     /** The DTA master secret over a pairing curve (G1 commitments only). */
-    DTA("dta");
+    DTA("dta"),
+    /**
+     * The randomness beacon's key on BLS12-381 (drand's {@code bls-unchained-g1-rfc9380}): Feldman commitments
+     * in G1 plus the constant term's image in G2, so the group key lies in G2 while verification shares stay in
+     * G1. Never the DTA secret (whose multiples stay out of G2) nor the FROST key: its own run.
+     */
+    BEACON_BLS12381("beacon-bls12381");
 
     private final String wireName;
 
@@ -26,6 +32,6 @@ public enum KeyType {
             }
         }
         throw new DkgMessageException("content: unknown key type '" + StrictContent.clip(name)
-                + "' (expected frost-bip340 or dta)");
+                + "' (expected frost-bip340, dta or beacon-bls12381)");
     }
 }

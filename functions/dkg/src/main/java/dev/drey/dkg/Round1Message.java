@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Round 1 (kind 3410, type "round1"): the sender's Feldman commitments, one encoded group element per
- * coefficient (33-byte secp256k1 points, or G1 points for the DTA key), and its proof of knowledge of the
+ * coefficient (33-byte secp256k1 points, or G1 points for the DTA key; the beacon key adds one last element, the
+ * constant term's image in G2), and its proof of knowledge of the
  * constant term (FROST: R (33) || μ (32); DTA: the DLEQ proof's c || z). Only shapes are checked here; the
  * group elements are checked by the run's key scheme, which names the sender if they are bad.
  */

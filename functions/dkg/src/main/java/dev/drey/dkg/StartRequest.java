@@ -32,10 +32,13 @@ public record StartRequest(String runId, KeyType keyType, String curve, int thre
         }
     }
 
-    /** The pairing curve of a DTA run. */
+    /** The pairing curve of a DTA run (named in the request) or a beacon run (always BLS12-381). */
     public PairingCurve pairingCurve() {
+        if (keyType == KeyType.BEACON_BLS12381) {
+            return PairingCurves.BLS381;
+        }
         if (keyType != KeyType.DTA) {
-            throw new IllegalStateException("not a DTA run");
+            throw new IllegalStateException("not a pairing-group run");
         }
         return PairingCurves.byName(curve);
     }

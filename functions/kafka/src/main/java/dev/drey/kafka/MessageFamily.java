@@ -17,6 +17,8 @@ public enum MessageFamily {
     POL("pol"),
     /** DREY issuance signed by the group key, kind 3460. */
     ISSUANCE("issuance"),
+    /** The randomness beacon and threshold VRF, kinds 3470–3474. */
+    BEACON("beacon"),
     /** Every other kind (including unassigned kinds in the federation range 3400–3499). */
     OTHER("other");
 

@@ -38,6 +38,12 @@ public final class ProtocolKinds {
 
     public static final int DREY_ISSUANCE = 3460;
 
+    public static final int BEACON_CHAIN_INFO = 3470;
+    public static final int BEACON_PARTIAL = 3471;
+    public static final int BEACON = 3472;
+    public static final int VRF_REQUEST = 3473;
+    public static final int VRF_OUTPUT = 3474;
+
     /** Kind → its message, as named in DESIGN.md, in table order. */
     private static final Map<Integer, Entry> TABLE = table();
 
@@ -67,6 +73,11 @@ public final class ProtocolKinds {
         add(t, MPIN_SERVER_SECRET_RESPONSE, "M-Pin server-secret share response", MessageFamily.MPIN);
         add(t, PROOF_OF_LIFE_CLAIM, "proof-of-life claim", MessageFamily.POL);
         add(t, DREY_ISSUANCE, "DREY issuance (group-signed)", MessageFamily.ISSUANCE);
+        add(t, BEACON_CHAIN_INFO, "beacon chain info (group-signed drand /info)", MessageFamily.BEACON);
+        add(t, BEACON_PARTIAL, "beacon partial signature + DLEQ proof", MessageFamily.BEACON);
+        add(t, BEACON, "beacon (round, randomness, signature)", MessageFamily.BEACON);
+        add(t, VRF_REQUEST, "VRF request", MessageFamily.BEACON);
+        add(t, VRF_OUTPUT, "VRF output (input, output, proof)", MessageFamily.BEACON);
         return Collections.unmodifiableMap(t);
     }
 

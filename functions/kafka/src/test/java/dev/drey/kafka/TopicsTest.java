@@ -25,6 +25,9 @@ class TopicsTest {
         t.put(3441, "drey.mpin");
         t.put(3450, "drey.pol");
         t.put(3460, "drey.issuance");
+        for (int k = 3470; k <= 3474; k++) {
+            t.put(k, "drey.beacon");
+        }
         return t;
     }
 
@@ -48,6 +51,7 @@ class TopicsTest {
         assertEquals(3441, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE);
         assertEquals(3450, ProtocolKinds.PROOF_OF_LIFE_CLAIM);
         assertEquals(3460, ProtocolKinds.DREY_ISSUANCE);
+        assertEquals(3472, ProtocolKinds.BEACON);
         ProtocolKinds.all().forEach((kind, entry) -> {
             assertEquals(kind, entry.kind());
             assertTrue(ProtocolKinds.isFederationRange(kind));
@@ -58,7 +62,7 @@ class TopicsTest {
     @Test
     void everythingElseGoesToOther() {
         Topics topics = Topics.unprefixed();
-        for (int kind : new int[] {0, 1, 3, 1059, 3400, 3409, 3414, 3425, 3434, 3442, 3451, 3461, 3499, 22242, 65535}) {
+        for (int kind : new int[] {0, 1, 3, 1059, 3400, 3409, 3414, 3425, 3434, 3442, 3451, 3461, 3475, 3499, 22242, 65535}) {
             assertEquals("drey.other", topics.topicFor(kind), "kind " + kind);
             assertEquals(MessageFamily.OTHER, ProtocolKinds.familyOf(kind));
         }

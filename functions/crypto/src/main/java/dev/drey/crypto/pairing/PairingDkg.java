@@ -51,6 +51,11 @@ public final class PairingDkg {
             return PairingDealer.evaluate(coefficients, j, curve.order());
         }
 
+        /** a_0 times {@code group}'s generator: the beacon key publishes the constant term's image in G2. */
+        public byte[] constantTermImage(PairingGroup group) {
+            return group.mul(group.generator(), coefficients[0]);
+        }
+
         @Override
         public String toString() {
             return "Round1Secret[index=" + index + ", <secret>]";
