@@ -51,6 +51,9 @@ final class DkgExport {
             String group = Hex.encode(f.publicKeyPackage().groupPublicKey().xOnly());
             out.put("groupNpub", Nip19.encodeNpub(group));
             out.put("identifier", f.keyPackage().identifier().value().toBigInteger().intValueExact());
+        } else if (result instanceof DkgResult.Election) {
+            throw new CliException("run " + run + " made an election key: it is used by the vote function from the"
+                    + " KV store and has no key-file entry");
         } else {
             DkgResult.Dta d = (DkgResult.Dta) result;
             entries.put(SecretKind.DTA_SHARE, DtaShareEntry.encode(d.share()));

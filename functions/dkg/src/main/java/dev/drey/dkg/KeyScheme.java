@@ -43,6 +43,6 @@ interface KeyScheme {
     static KeyScheme of(StartRequest start) {
         byte[] context = RunBinding.proofContext(start);
         return start.keyType() == KeyType.DTA ? new DtaScheme(start.pairingCurve(), start.threshold(), context)
-                : new FrostScheme(start.threshold(), start.roster().size(), context);
+                : new FrostScheme(start.keyType(), start.threshold(), start.roster().size(), context);
     }
 }

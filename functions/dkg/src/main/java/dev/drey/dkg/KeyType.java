@@ -7,7 +7,12 @@ public enum KeyType {
     /** The federation's secp256k1 group key, for FROST with the BIP-340 ciphersuite (printed as an npub). */
     FROST_BIP340("frost-bip340"),
     /** The DTA master secret over a pairing curve (G1 commitments only). */
-    DTA("dta");
+    DTA("dta"),
+    /**
+     * The threshold ElGamal election key on secp256k1 (actuary voting): the same Feldman mathematics as the FROST
+     * key, but its own run, bound to its own type, and never used to sign.
+     */
+    ELECTION_SECP256K1("election-secp256k1");
 
     private final String wireName;
 
@@ -26,6 +31,6 @@ public enum KeyType {
             }
         }
         throw new DkgMessageException("content: unknown key type '" + StrictContent.clip(name)
-                + "' (expected frost-bip340 or dta)");
+                + "' (expected frost-bip340, dta or election-secp256k1)");
     }
 }
