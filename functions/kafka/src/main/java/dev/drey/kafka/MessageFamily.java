@@ -17,6 +17,8 @@ public enum MessageFamily {
     POL("pol"),
     /** DREY issuance signed by the group key, kind 3460. */
     ISSUANCE("issuance"),
+    /** Actuary voting: proposals, ballots, freezes, partial decryptions and results, kinds 3480–3484. */
+    VOTE("vote"),
     /** Every other kind (including unassigned kinds in the federation range 3400–3499). */
     OTHER("other");
 

@@ -38,6 +38,12 @@ public final class ProtocolKinds {
 
     public static final int DREY_ISSUANCE = 3460;
 
+    public static final int VOTE_PROPOSAL = 3480;
+    public static final int VOTE_BALLOT = 3481;
+    public static final int VOTE_FREEZE = 3482;
+    public static final int VOTE_PARTIAL_DECRYPTION = 3483;
+    public static final int VOTE_RESULT = 3484;
+
     /** Kind → its message, as named in DESIGN.md, in table order. */
     private static final Map<Integer, Entry> TABLE = table();
 
@@ -67,6 +73,11 @@ public final class ProtocolKinds {
         add(t, MPIN_SERVER_SECRET_RESPONSE, "M-Pin server-secret share response", MessageFamily.MPIN);
         add(t, PROOF_OF_LIFE_CLAIM, "proof-of-life claim", MessageFamily.POL);
         add(t, DREY_ISSUANCE, "DREY issuance (group-signed)", MessageFamily.ISSUANCE);
+        add(t, VOTE_PROPOSAL, "vote proposal (NIP-88 option tags)", MessageFamily.VOTE);
+        add(t, VOTE_BALLOT, "ballot", MessageFamily.VOTE);
+        add(t, VOTE_FREEZE, "freeze of the counted ballots (group-signed)", MessageFamily.VOTE);
+        add(t, VOTE_PARTIAL_DECRYPTION, "partial decryption + proof", MessageFamily.VOTE);
+        add(t, VOTE_RESULT, "vote result (group-signed)", MessageFamily.VOTE);
         return Collections.unmodifiableMap(t);
     }
 

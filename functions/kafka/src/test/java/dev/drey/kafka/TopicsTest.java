@@ -48,6 +48,11 @@ class TopicsTest {
         assertEquals(3441, ProtocolKinds.MPIN_SERVER_SECRET_RESPONSE);
         assertEquals(3450, ProtocolKinds.PROOF_OF_LIFE_CLAIM);
         assertEquals(3460, ProtocolKinds.DREY_ISSUANCE);
+        for (int kind = 3480; kind <= 3484; kind++) {
+            assertEquals("drey.vote", Topics.unprefixed().topicFor(kind), "vote kind " + kind);
+        }
+        assertEquals(3482, ProtocolKinds.VOTE_FREEZE);
+        assertEquals(3484, ProtocolKinds.VOTE_RESULT);
         ProtocolKinds.all().forEach((kind, entry) -> {
             assertEquals(kind, entry.kind());
             assertTrue(ProtocolKinds.isFederationRange(kind));
