@@ -103,9 +103,21 @@ public record Proposal(String id, String author, String question, List<String> o
         return new EventTemplate(createdAt, VoteKinds.PROPOSAL, tags, question);
     }
 
+    /**
+     * An open proposal as a plain NIP-88 poll (kind 1068, the same tags), so ordinary nostr clients show it; read
+     * back by {@link #of} like a kind-3480 proposal.
+     */
+    public static EventTemplate asNip88Poll(EventTemplate openProposal) {
+        if (openProposal.kind() != VoteKinds.PROPOSAL || !openProposal.tags().contains(List.of("mode", "open"))) {
+            throw new VoteException("proposal: only an open proposal can be a plain NIP-88 poll");
+        }
+        return new EventTemplate(openProposal.createdAt(), VoteKinds.NIP88_POLL, openProposal.tags(),
+                openProposal.content());
+    }
+
     /** The proposal an event carries (id and signature are checked by the caller). */
     public static Proposal of(Event e) {
-        if (e.kind() != VoteKinds.PROPOSAL) {
+        if (e.kind() != VoteKinds.PROPOSAL && e.kind() != VoteKinds.NIP88_POLL) {
             throw new VoteException("proposal: kind " + e.kind() + ", not " + VoteKinds.PROPOSAL);
         }
         List<String> options = new ArrayList<>();
@@ -179,6 +191,9 @@ public record Proposal(String id, String author, String question, List<String> o
             }
             Optional<ElectionKey> key = k == null ? Optional.empty()
                     : Optional.of(new ElectionKey(k, threshold, shares));
+            if (e.kind() == VoteKinds.NIP88_POLL && mode != Mode.OPEN) {
+                throw new VoteException("proposal: a plain NIP-88 poll can only be an open vote");
+            }
             return new Proposal(e.id(), e.pubkey(), e.content(), options, pollType, endsAt, mode, limit, run, key,
                     trustees, roster, param);
         } catch (IllegalArgumentException | CryptoException ex) {

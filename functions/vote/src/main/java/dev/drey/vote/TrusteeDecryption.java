@@ -13,18 +13,23 @@ import java.util.Map;
 
 /**
  * A trustee's partial decryption of the frozen tally (kind 3483, signed by the trustee's miner key): tags
- * {@code ["e", proposal]} and {@code ["freeze", freeze id]}, content
+ * {@code ["e", proposal]}, {@code ["freeze", freeze id]} and a {@code p} tag per trustee (so it reaches their
+ * relays), content
  * {@code {"v":1,"trustee":i,"shares":["<97 hex bytes: M_i || c || z>", ... one per option]}}.
  */
 public record TrusteeDecryption(String id, String author, String proposalId, String freezeId,
         PartialDecryption partial) {
 
-    public static EventTemplate template(String proposalId, String freezeId, PartialDecryption p, long createdAt) {
+    public static EventTemplate template(String proposalId, String freezeId, PartialDecryption p,
+            java.util.Collection<String> trustees, long createdAt) {
         JsonWriter w = new JsonWriter(256 * p.shares().size());
         w.rawAscii("{\"v\":1,\"trustee\":").number(p.trustee()).rawAscii(",\"shares\":")
                 .stringArray(p.shares().stream().map(s -> Hex.encode(s.encode())).toList()).raw('}');
-        return new EventTemplate(createdAt, VoteKinds.PARTIAL_DECRYPTION,
-                List.of(List.of("e", proposalId), List.of("freeze", freezeId)), w.toString());
+        List<List<String>> tags = new ArrayList<>();
+        tags.add(List.of("e", proposalId));
+        tags.add(List.of("freeze", freezeId));
+        trustees.forEach(t -> tags.add(List.of("p", t)));
+        return new EventTemplate(createdAt, VoteKinds.PARTIAL_DECRYPTION, tags, w.toString());
     }
 
     public static TrusteeDecryption of(Event e) {

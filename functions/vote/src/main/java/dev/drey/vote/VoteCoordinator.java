@@ -21,7 +21,7 @@ public final class VoteCoordinator {
 
     /** The proposal among {@code seen}, signature checked. */
     public static Optional<Proposal> proposal(List<Event> seen, String proposalId) {
-        return seen.stream().filter(e -> e.kind() == VoteKinds.PROPOSAL && e.id().equals(proposalId)
+        return seen.stream().filter(e -> (e.kind() == VoteKinds.PROPOSAL || e.kind() == VoteKinds.NIP88_POLL) && e.id().equals(proposalId)
                 && e.verify() == Verification.VALID).findFirst().map(Proposal::of);
     }
 

@@ -15,6 +15,8 @@ public final class VoteKinds {
     public static final int PARTIAL_DECRYPTION = 3483;
     /** Result: the tally (federation, group-signed). */
     public static final int RESULT = 3484;
+    /** NIP-88 poll: accepted as an open-mode proposal. */
+    public static final int NIP88_POLL = 1068;
     /** NIP-88 poll response: accepted as an open-mode ballot. */
     public static final int NIP88_RESPONSE = 1018;
 

@@ -25,9 +25,10 @@ public interface VoteLedger {
 
         /** Files a vote event under its proposal; true if it was new. Other events are ignored. */
         public synchronized boolean add(Event e) {
-            Optional<String> proposal = e.kind() == VoteKinds.PROPOSAL ? Optional.of(e.id()) : Ballot.proposalOf(e);
-            if (proposal.isEmpty() || e.kind() < VoteKinds.PROPOSAL && e.kind() != VoteKinds.NIP88_RESPONSE
-                    || e.kind() > VoteKinds.RESULT) {
+            Optional<String> proposal = e.kind() == VoteKinds.PROPOSAL || e.kind() == VoteKinds.NIP88_POLL ? Optional.of(e.id()) : Ballot.proposalOf(e);
+            boolean vote = e.kind() >= VoteKinds.PROPOSAL && e.kind() <= VoteKinds.RESULT
+                    || e.kind() == VoteKinds.NIP88_RESPONSE || e.kind() == VoteKinds.NIP88_POLL;
+            if (proposal.isEmpty() || !vote) {
                 return false;
             }
             return byProposal.computeIfAbsent(proposal.get(), k -> new LinkedHashMap<>()).putIfAbsent(e.id(), e) == null;

@@ -59,7 +59,7 @@ public final class VotePolicy {
 
     private static Proposal proposal(List<Event> seen, String id) {
         for (Event e : seen) {
-            if (e.kind() == VoteKinds.PROPOSAL && e.id().equals(id) && e.verify() == Verification.VALID) {
+            if ((e.kind() == VoteKinds.PROPOSAL || e.kind() == VoteKinds.NIP88_POLL) && e.id().equals(id) && e.verify() == Verification.VALID) {
                 return Proposal.of(e);
             }
         }

@@ -88,16 +88,17 @@ public record VoteRecord(String proposalId, String groupPubkey, List<Event> even
             if (e.verify() != Verification.VALID) {
                 return Verdict.fail("signature: event " + e.id() + " (kind " + e.kind() + ") has a bad id or signature");
             }
-            if (e.kind() != VoteKinds.PROPOSAL && e.kind() != VoteKinds.BALLOT && e.kind() != VoteKinds.FREEZE
+            boolean proposal = e.kind() == VoteKinds.PROPOSAL || e.kind() == VoteKinds.NIP88_POLL;
+            if (!proposal && e.kind() != VoteKinds.BALLOT && e.kind() != VoteKinds.FREEZE
                     && e.kind() != VoteKinds.PARTIAL_DECRYPTION && e.kind() != VoteKinds.RESULT
                     && e.kind() != VoteKinds.NIP88_RESPONSE) {
                 return Verdict.fail("record: event " + e.id() + " has kind " + e.kind() + ", not a vote kind");
             }
-            if (e.kind() != VoteKinds.PROPOSAL && !Ballot.proposalOf(e).equals(Optional.of(proposalId))) {
+            if (!proposal && !Ballot.proposalOf(e).equals(Optional.of(proposalId))) {
                 return Verdict.fail("record: event " + e.id() + " does not cite the proposal");
             }
         }
-        List<Event> proposals = ofKind(VoteKinds.PROPOSAL);
+        List<Event> proposals = ofKind(VoteKinds.PROPOSAL, VoteKinds.NIP88_POLL);
         if (proposals.size() != 1 || !proposals.get(0).id().equals(proposalId)) {
             return Verdict.fail("proposal: the record must hold exactly the proposal " + proposalId);
         }

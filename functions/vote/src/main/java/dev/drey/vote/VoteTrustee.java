@@ -43,6 +43,6 @@ public final class VoteTrustee {
             throw new VoteException("this trustee cannot reproduce the freeze: " + bad.get());
         }
         PartialDecryption d = ThresholdDecryption.decryptShare(share, p.id(), VoteAudit.tally(p, c), rng);
-        return TrusteeDecryption.template(p.id(), f.id(), d, now);
+        return TrusteeDecryption.template(p.id(), f.id(), d, p.trustees().values(), now);
     }
 }

@@ -127,7 +127,7 @@ final class Election {
         TrusteeShare wrong = new TrusteeShare(index, Scalar.random(rng));
         PartialDecryption d = ThresholdDecryption.decryptShare(wrong, proposal.id(),
                 VoteAudit.tally(proposal, VoteCoordinator.count(proposal, events, rng)), rng);
-        Event e = TrusteeDecryption.template(proposal.id(), Freeze.of(freeze).id(), d, proposal.endsAt() + 2)
+        Event e = TrusteeDecryption.template(proposal.id(), Freeze.of(freeze).id(), d, members, proposal.endsAt() + 2)
                 .sign(memberKeys.get(index - 1), rng);
         events.add(e);
         return e;

@@ -136,4 +136,22 @@ class VoteAuditTest {
         assertTrue(v.valid(), v.failure());
         assertEquals(1, v.count().refused().size());
     }
+
+    @Test
+    void anOpenProposalMayBeAPlainNip88PollButASecretOneMayNot() {
+        Election el = new Election(9, 3, 2, Proposal.Mode.OPEN, List.of("yes", "no"), 1, Optional.empty());
+        dev.drey.nostr.EventTemplate open = Proposal.template("q", List.of("yes", "no"),
+                Proposal.PollType.SINGLECHOICE, 1000, Proposal.Mode.OPEN, 1, "", Optional.empty(),
+                java.util.Map.of(), el.members, Optional.empty(), 100);
+        Event poll = Proposal.asNip88Poll(open).sign(el.memberKeys.get(0), el.rng);
+        assertEquals(VoteKinds.NIP88_POLL, poll.kind());
+        assertEquals(List.of("yes", "no"), Proposal.of(poll).options());
+        Election secret = Election.secret(10, 3, 2, 2);
+        dev.drey.nostr.EventTemplate forged = new dev.drey.nostr.EventTemplate(100, VoteKinds.NIP88_POLL,
+                secret.proposalEvent.tags(), "q");
+        org.junit.jupiter.api.Assertions.assertThrows(VoteException.class,
+                () -> Proposal.of(forged.sign(secret.memberKeys.get(0), secret.rng)));
+        org.junit.jupiter.api.Assertions.assertThrows(VoteException.class, () -> Proposal.asNip88Poll(
+                new dev.drey.nostr.EventTemplate(100, VoteKinds.PROPOSAL, secret.proposalEvent.tags(), "q")));
+    }
 }
