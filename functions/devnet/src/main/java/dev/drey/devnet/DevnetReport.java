@@ -8,7 +8,11 @@ import java.util.List;
  * when a step failed before it). {@code ok} only when every step succeeded.
  */
 public record DevnetReport(boolean ok, String groupNpub, String groupPublicKey, Event issuanceEvent, Roast roast,
-        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error) {
+        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error, Vote vote) {
+
+    /** The miners' vote on a parameter before the issuance (null when a step failed before it). */
+    public record Vote(String proposalId, List<Long> tally, Event resultEvent, String param, String value) {
+    }
 
     public record Step(String name, boolean ok, long ms, String detail) {
     }
