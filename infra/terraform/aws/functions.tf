@@ -3,7 +3,7 @@
 locals {
   functions = {
     signer = {
-      topics    = ["drey.sign", "drey.issuance"]
+      topics    = ["drey.sign", "drey.issuance", "drey.vote"]
       memory_mb = 1024
       timeout_s = 60
     }
@@ -27,10 +27,15 @@ locals {
       memory_mb = 1024
       timeout_s = 60
     }
+    vote = {
+      topics    = ["drey.vote"]
+      memory_mb = 1024
+      timeout_s = 60
+    }
   }
 
   # Every topic a deployment has: one per message family plus the outbox.
-  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.other", "drey.outbox"]
+  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.vote", "drey.other", "drey.outbox"]
   outbox_topic = "drey.outbox"
   topic_names  = { for t in local.topics : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}") }
 }

@@ -3,7 +3,7 @@
 locals {
   functions = {
     signer = {
-      topics = ["drey.sign", "drey.issuance"]
+      topics = ["drey.sign", "drey.issuance", "drey.vote"]
     }
     roast-orchestrator = {
       topics = ["drey.sign"]
@@ -17,10 +17,13 @@ locals {
     dkg = {
       topics = ["drey.dkg"]
     }
+    vote = {
+      topics = ["drey.vote"]
+    }
   }
 
   # Every topic a deployment has: one per message family plus the outbox.
-  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.other", "drey.outbox"]
+  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.vote", "drey.other", "drey.outbox"]
   outbox_topic = "drey.outbox"
   topic_names  = { for t in local.topics : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}") }
 

@@ -3,10 +3,28 @@
 import { getEventHash, verifyEvent, finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import * as nip44 from 'nostr-tools/nip44';
 import * as nip19 from 'nostr-tools/nip19';
+import * as kinds from 'nostr-tools/kinds';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { hexToBytes, bytesToHex } from '@noble/curves/utils.js';
 
 const ops = {
+  // NIP-88, read as a client would: a poll is kind 1068 (kinds.Poll) with option tags [option, id, label]
+  // (distinct ids), a polltype of singlechoice or multiplechoice (default singlechoice) and a numeric endsAt;
+  // a response is kind 1018 citing the poll in an e tag with response tags naming option ids
+  nip88Poll: ({ event }) => {
+    const problems = [];
+    if (event.kind !== kinds.Poll) problems.push(`kind ${event.kind} is not kinds.Poll (${kinds.Poll})`);
+    const options = event.tags.filter((t) => t[0] === 'option');
+    if (options.length === 0) problems.push('no option tags');
+    for (const t of options) if (t.length < 3 || !t[1] || !t[2]) problems.push(`option tag ${JSON.stringify(t)}`);
+    if (new Set(options.map((t) => t[1])).size !== options.length) problems.push('option ids repeat');
+    const polltype = (event.tags.find((t) => t[0] === 'polltype') || [])[1] || 'singlechoice';
+    if (!['singlechoice', 'multiplechoice'].includes(polltype)) problems.push(`polltype ${polltype}`);
+    const endsAt = (event.tags.find((t) => t[0] === 'endsAt') || [])[1];
+    if (endsAt !== undefined && !/^[0-9]+$/.test(endsAt)) problems.push(`endsAt ${endsAt}`);
+    return { valid: verifyEvent({ ...event }), problems, polltype, endsAt: endsAt === undefined ? null : Number(endsAt),
+      options: options.map((t) => ({ id: t[1], label: t[2] })) };
+  },
   // ids as nostr-tools computes them, and whether it accepts each event
   verifyEvents: ({ events }) =>
     events.map((ev) => ({ id: getEventHash(ev), valid: verifyEvent({ ...ev }) })),

@@ -14,6 +14,7 @@ import dev.drey.adversary.scenarios.SlowReaderFlood;
 import dev.drey.adversary.scenarios.StaleClaim;
 import dev.drey.adversary.scenarios.TransientKvFailure;
 import dev.drey.adversary.scenarios.UnauthorisedSignRequest;
+import dev.drey.adversary.scenarios.VoteChosenSubset;
 import dev.drey.devnet.DevnetException;
 import dev.drey.devnet.DevnetFederation;
 import dev.drey.devnet.DevnetSteps;
@@ -62,6 +63,7 @@ public final class Adversary {
         register(SlowReaderFlood::new);
         register(TransientKvFailure::new);
         register(DeadRecipient::new);
+        register(VoteChosenSubset::new);
     }
 
     private Adversary() {

@@ -219,6 +219,17 @@ final class DevnetCommand implements Callable<Integer> {
             vrf.put("pickedInvestor", r.beacon().pickedInvestor());
             o.put("vrf", vrf);
         }
+        if (r.vote() != null) {
+            Map<String, Object> vote = new LinkedHashMap<>();
+            vote.put("proposalId", r.vote().proposalId());
+            vote.put("tally", r.vote().tally());
+            vote.put("resultEvent", readTree(r.vote().resultEvent().toJson()));
+            vote.put("param", r.vote().param());
+            vote.put("value", r.vote().value());
+            o.put("vote", vote);
+        } else {
+            o.put("vote", null);
+        }
         List<Map<String, Object>> steps = new ArrayList<>();
         for (DevnetReport.Step s : r.steps()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -261,7 +272,7 @@ final class DevnetCommand implements Callable<Integer> {
         }
     }
 
-    private static JsonNode readTree(String json) {
+    static JsonNode readTree(String json) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (IOException e) {
@@ -270,7 +281,7 @@ final class DevnetCommand implements Callable<Integer> {
     }
 
     /** Refuses a directory that holds anything but a devnet's files (it is about to be wiped). */
-    private static void refuseForeign(Path dir) throws IOException {
+    static void refuseForeign(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -287,7 +298,7 @@ final class DevnetCommand implements Callable<Integer> {
     }
 
     /** A devnet always starts from nothing (the lock file, held by this process, stays). */
-    private static void wipe(Path dir) throws IOException {
+    static void wipe(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 if (!p.equals(dir) && !p.equals(dir.resolve(DevnetLock.FILE))) {

@@ -54,6 +54,9 @@ final class DkgExport {
         } else if (result instanceof DkgResult.Beacon) {
             // No key-file entry for the beacon share yet: refuse rather than write a file the functions cannot read.
             throw new CliException("DKG run " + run + " made a beacon key; its share has no key-file entry yet");
+        } else if (result instanceof DkgResult.Election) {
+            throw new CliException("run " + run + " made an election key: it is used by the vote function from the"
+                    + " KV store and has no key-file entry");
         } else {
             DkgResult.Dta d = (DkgResult.Dta) result;
             entries.put(SecretKind.DTA_SHARE, DtaShareEntry.encode(d.share()));

@@ -37,6 +37,7 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new DtaCommand());
         cl.addSubcommand(new DevnetCommand());
         cl.addSubcommand(new AdversaryCommand());
+        cl.addSubcommand(new VoteCommand());
         cl.addSubcommand(new ReplayCommand());
         cl.addSubcommand(new KeyfileCommand());
         cl.addSubcommand(new BeaconCommand());

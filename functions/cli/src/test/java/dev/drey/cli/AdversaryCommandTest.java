@@ -19,7 +19,7 @@ class AdversaryCommandTest {
     static final List<String> NAMES = List.of("unauthorised-sign-request", "claim-reuse", "stale-claim",
             "pin-guess-race", "dkg-equivocation", "orchestrator-redelivery", "nonce-rollback", "auth-replay",
             "peer-pull-injection", "early-message-flood", "mpin-replay", "slow-reader-flood", "transient-kv-failure",
-            "dead-recipient");
+            "dead-recipient", "vote-chosen-subset");
 
     @TempDir
     Path dir;

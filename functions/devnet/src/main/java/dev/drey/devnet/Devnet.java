@@ -2,6 +2,7 @@ package dev.drey.devnet;
 
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Nip19;
+import dev.drey.vote.VoteResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  * their own identity key, relay, topics, KV store and functions; the PoL service's relay; the FROST and DTA DKGs)
  * and then the demo's steps, one small class each: an investor's enrolment ({@link EnrolStep}), this month's
  * proof of life ({@link ProofOfLifeStep}), the faulty miners go offline or turn bad ({@link FaultsStep}), ROAST
- * signs a DREY issuance citing the claim ({@link RoastSignStep}); the issuance is checked under the group key.
+ * signs a DREY issuance citing the claim ({@link RoastSignStep}) for the amount the miners voted before
+ * ({@link VoteStep}); the issuance is checked under the group key.
  */
 public final class Devnet implements AutoCloseable {
     /** The beacon's period on the devnet (seconds) and how many consecutive beacons the step waits for. */
@@ -35,6 +37,7 @@ public final class Devnet implements AutoCloseable {
         Event issuance = null;
         DevnetReport.Roast roast = null;
         DevnetReport.Beacon beacon = null;
+        DevnetReport.Vote vote = null;
         String error = null;
         DevnetFederation f = federation;
         try {
@@ -43,7 +46,14 @@ public final class Devnet implements AutoCloseable {
             steps.step("dkg-frost", f::dkgFrost);
             groupKey = f.federation().groupPubkeyHex();
             steps.step("dkg-dta", f::dkgDta);
+            steps.step("dkg-election", f::dkgElection);
             steps.step("functions", f::installFunctions);
+            VoteStep.Outcome voted = steps.step("vote", () -> VoteStep.vote(f,
+                    VoteStep.issuanceAmountPlan(f.miners().size())), VoteStep.Outcome::detail);
+            vote = new DevnetReport.Vote(voted.proposal().id(), voted.tally(), voted.resultEvent(),
+                    voted.parameter().map(VoteResult.Parameter::name).orElse(null),
+                    voted.parameter().map(VoteResult.Parameter::value).orElse(null));
+            long amount = voted.parameter().map(p -> Long.parseLong(p.value())).orElse(RoastSignStep.DEFAULT_AMOUNT);
             EnrolStep.Enrolment enrolled = steps.step("enrol", () -> EnrolStep.enrol(f), EnrolStep.Enrolment::detail);
             Event claim = steps.step("proof-of-life", () -> ProofOfLifeStep.proofOfLife(f, enrolled),
                     ev -> "claim " + ev.id());
@@ -52,7 +62,8 @@ public final class Devnet implements AutoCloseable {
                     java.time.YearMonth.now(f.clock()).toString()), BeaconStep.Result::detail);
             beacon = new DevnetReport.Beacon(b.chainInfoJson(), b.beacons(), b.onTimeShare(), b.vrf(), b.picked());
             steps.step("faults", () -> FaultsStep.injectFaults(f));
-            RoastSignStep.Signed signed = steps.step("roast-sign", () -> RoastSignStep.sign(f, claim, enrolled),
+            RoastSignStep.Signed signed = steps.step("roast-sign",
+                    () -> RoastSignStep.sign(f, claim, enrolled, amount),
                     RoastSignStep.Signed::detail);
             issuance = signed.issuance();
             roast = signed.roast();
@@ -72,7 +83,7 @@ public final class Devnet implements AutoCloseable {
         }
         return new DevnetReport(error == null, groupKey == null ? null : Nip19.encodeNpub(groupKey), groupKey,
                 issuance, roast, steps.done(), (System.nanoTime() - start) / 1_000_000, f.minerInfo(),
-                f.polRelayUrl(), error, beacon);
+                f.polRelayUrl(), error, beacon, vote);
     }
 
     /** A line for the detail log ({@code devnet.log}): hosts route their logging here. */

@@ -84,6 +84,7 @@ public final class DevnetFederation implements AutoCloseable {
     private final Map<Integer, RelayClient> asRequester = new TreeMap<>();
     private final Map<Integer, DkgResult.Frost> keys = new TreeMap<>();
     private final Map<Integer, DkgResult.Dta> dtaShares = new TreeMap<>();
+    private final Map<Integer, DkgResult.Election> electionKeys = new TreeMap<>();
     private Vertx vertx;
     private EmbeddedKafka kafka;
     private RelayServer polServer;
@@ -244,6 +245,16 @@ public final class DevnetFederation implements AutoCloseable {
         return dkg(KeyType.DTA, config.curve().id());
     }
 
+    /** The election key's own DKG run among all miners (for votes); its results are kept by miner index. */
+    public String dkgElection() {
+        return dkg(KeyType.ELECTION_SECP256K1, "");
+    }
+
+    /** Each miner's election-key DKG result (public parts are what a proposal names), after {@link #dkgElection}. */
+    public Map<Integer, DkgResult.Election> electionKeys() {
+        return Map.copyOf(electionKeys);
+    }
+
     /** The start request of a DKG run among all miners, signed by the requester (a trusted initiator). */
     public Event dkgStart(KeyType type, String curve) {
         List<Participant> ps = new ArrayList<>();
@@ -319,6 +330,11 @@ public final class DevnetFederation implements AutoCloseable {
             results.forEach((i, r) -> keys.put(i, (DkgResult.Frost) r));
             return "group key " + Nip19.encodeNpub(federation.groupPubkeyHex()) + " (run " + start.id() + ")";
         }
+        if (type == KeyType.ELECTION_SECP256K1) {
+            results.forEach((i, r) -> electionKeys.put(i, (DkgResult.Election) r));
+            return "election key " + Hex.encode(electionKeys.get(1).publicKeyPackage().groupPublicKey()
+                    .encodeCompressed()) + " (run " + start.id() + ")";
+        }
         DtaPublicKey dtaKey = ((DkgResult.Dta) results.get(1)).publicKey();
         Map<String, Integer> indices = new LinkedHashMap<>();
         for (MinerNode m : miners) {
@@ -350,7 +366,7 @@ public final class DevnetFederation implements AutoCloseable {
                     .forEach((fn, families) -> m.install(functionLayer.apply(m.index, fn), families));
         }
         state.write(config.dataDir());
-        return "signer, roast-orchestrator, dta-function and mpin-function on each miner; coordinator miner "
+        return "signer, roast-orchestrator, dta-function, mpin-function and vote on each miner; coordinator miner "
                 + config.coordinator();
     }
 

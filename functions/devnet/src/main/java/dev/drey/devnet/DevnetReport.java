@@ -8,7 +8,8 @@ import java.util.List;
  * when a step failed before it). {@code ok} only when every step succeeded.
  */
 public record DevnetReport(boolean ok, String groupNpub, String groupPublicKey, Event issuanceEvent, Roast roast,
-        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error, Beacon beacon) {
+        List<Step> steps, long elapsedMs, List<Miner> miners, String polRelay, String error, Beacon beacon,
+        Vote vote) {
 
     /**
      * The beacon step ({@link BeaconStep}): the drand /info JSON, the consecutive beacons, the share of rounds
@@ -16,6 +17,10 @@ public record DevnetReport(boolean ok, String groupNpub, String groupPublicKey, 
      */
     public record Beacon(String chainInfoJson, List<dev.drey.beacon.BeaconOutput> beacons, double onTimeShare,
             dev.drey.beacon.VrfOutput vrf, int pickedInvestor) {
+    }
+
+    /** The miners' vote on a parameter before the issuance (null when a step failed before it). */
+    public record Vote(String proposalId, List<Long> tally, Event resultEvent, String param, String value) {
     }
 
     public record Step(String name, boolean ok, long ms, String detail) {

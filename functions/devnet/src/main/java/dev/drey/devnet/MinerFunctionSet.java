@@ -34,7 +34,7 @@ import java.util.Map;
  */
 final class MinerFunctionSet {
     static final List<String> FUNCTIONS = List.of(MinerFunctions.SIGNER, MinerFunctions.ORCHESTRATOR, ShareFunction.DTA,
-            ShareFunction.MPIN);
+            ShareFunction.MPIN, dev.drey.miner.VoteFunction.NAME);
     static final String KEY_FILE = "miner.key";
     static final String PASSPHRASE_FILE = "passphrase";
     /** Lighter than the operators' default (2^17): a devnet seals n key files at start-up on a laptop. */
@@ -48,7 +48,7 @@ final class MinerFunctionSet {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(MinerFunctions.FEDERATION_JSON, s.federationJson());
         m.put(MinerFunctions.TRUSTED_COORDINATORS, s.coordinator());
-        m.put(MinerFunctions.PURPOSES, "drey-issuance," + Devnet.PURPOSE_MESSAGE);
+        m.put(MinerFunctions.PURPOSES, "drey-issuance," + Devnet.PURPOSE_MESSAGE + ",vote-freeze,vote-result");
         m.put(MinerFunctions.REQUESTERS, s.requester() + "," + s.demoClient());
         m.put(MinerFunctions.POL_SERVICE_KEY, s.polService());
         m.put(MinerFunctions.POL_SERVICE_KEYS, s.polService());

@@ -27,15 +27,24 @@ public final class RoastSignStep {
         }
     }
 
+    /** The amount of an issuance when no vote set one. */
+    public static final long DEFAULT_AMOUNT = 1000;
+
     private RoastSignStep() {
     }
 
     /** A DREY issuance to {@code recipient} citing {@code claim}, and its sign request signed by {@code requesterSk}. */
     public static Issuance issuance(DevnetFederation f, Event claim, String recipient, byte[] requesterSk) {
+        return issuance(f, claim, recipient, requesterSk, DEFAULT_AMOUNT);
+    }
+
+    /** As {@link #issuance(DevnetFederation, Event, String, byte[])}, for {@code amount} DREY. */
+    public static Issuance issuance(DevnetFederation f, Event claim, String recipient, byte[] requesterSk,
+            long amount) {
         String group = f.federation().groupPubkeyHex();
         long createdAt = f.now();
         List<List<String>> tags = List.of(List.of("e", claim.id()), List.of("p", recipient),
-                List.of("amount", "1000"), List.of("unit", "DREY"));
+                List.of("amount", Long.toString(amount)), List.of("unit", "DREY"));
         String content = "{\"v\":1,\"purpose\":\"DREY issuance\",\"month\":\""
                 + YearMonth.now(f.clock().withZone(ZoneOffset.UTC)) + "\"}";
         byte[] id = Event.computeId(group, createdAt, RoastKinds.DREY_ISSUANCE, tags, content);
@@ -49,8 +58,24 @@ public final class RoastSignStep {
     }
 
     public static Signed sign(DevnetFederation f, Event claim, EnrolStep.Enrolment e) {
-        Issuance draft = issuance(f, claim, e.app().publicKey(), f.requesterKey());
+        return sign(f, claim, e, DEFAULT_AMOUNT);
+    }
+
+    /** The issuance of {@code amount} DREY (the voted amount, when a vote set one), signed through ROAST. */
+    public static Signed sign(DevnetFederation f, Event claim, EnrolStep.Enrolment e, long amount) {
+        Issuance draft = issuance(f, claim, e.app().publicKey(), f.requesterKey(), amount);
         Event request = draft.request();
+        Event issuance = groupSigned(f, draft.unsigned(), request);
+        MinerNode c = f.coordinator();
+        DevnetReport.Roast roast = RoastRun.of(c.kv(), c.pubkey, f.federation(), request.id());
+        return new Signed(issuance, roast);
+    }
+
+    /**
+     * Publishes the sign request {@code request} for {@code unsigned} (a group event with a placeholder signature)
+     * and returns the event with the group signature ROAST produced.
+     */
+    static Event groupSigned(DevnetFederation f, Event unsigned, Event request) {
         publishSignRequest(f, request);
         Duration timeout = f.config().stepTimeout();
         List<Event> results = f.requesterOnCoordinator().await(
@@ -63,12 +88,8 @@ public final class RoastSignStep {
         if (!result.succeeded()) {
             throw new DevnetException("ROAST failed: " + result.reason() + "; culprits " + result.culprits());
         }
-        MinerNode c = f.coordinator();
-        DevnetReport.Roast roast = RoastRun.of(c.kv(), c.pubkey, f.federation(), request.id());
-        Event u = draft.unsigned();
-        Event issuance = new Event(u.id(), u.pubkey(), u.createdAt(), u.kind(), u.tags(), u.content(),
-                Hex.encode(result.signature()));
-        return new Signed(issuance, roast);
+        return new Event(unsigned.id(), unsigned.pubkey(), unsigned.createdAt(), unsigned.kind(), unsigned.tags(),
+                unsigned.content(), Hex.encode(result.signature()));
     }
 
     /**

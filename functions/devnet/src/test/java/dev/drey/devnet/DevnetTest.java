@@ -33,6 +33,14 @@ class DevnetTest {
             assertTrue(report.ok(), report.error() + " " + report.steps());
             assertEquals(List.of(1), report.roast().culprits().stream().map(DevnetReport.Culprit::miner).toList());
             assertTrue(report.issuanceEvent().verify().isValid());
+            // the vote before the issuance: 750 won (miners 1, 2 and 4), its result is group-signed, the issuance
+            // carries the voted amount
+            assertEquals(List.of(0L, 3L, 1L), report.vote().tally());
+            assertEquals("issuance-amount", report.vote().param());
+            assertEquals("750", report.vote().value());
+            assertEquals(report.groupPublicKey(), report.vote().resultEvent().pubkey());
+            assertTrue(report.vote().resultEvent().verify().isValid());
+            assertEquals(List.of("750"), report.issuanceEvent().tagValues("amount"));
             assertTrue(progress.stream().anyMatch(l -> l.contains("roast-sign ok")), progress.toString());
 
             byte[] message = new byte[32];

@@ -56,6 +56,22 @@ public sealed interface DkgResult {
         }
     }
 
+    /**
+     * The election key (threshold ElGamal on secp256k1): this miner's share s_i in {@code keyPackage}, and in
+     * {@code publicKeyPackage} the public key K with every member's public share K_i = s_i·G. Never a signing key.
+     */
+    record Election(String runId, KeyPackage keyPackage, PublicKeyPackage publicKeyPackage) implements DkgResult {
+        @Override
+        public KeyType keyType() {
+            return KeyType.ELECTION_SECP256K1;
+        }
+
+        @Override
+        public String toString() {
+            return "DkgResult.Election[run=" + runId + ", id=" + keyPackage.identifier() + ", share=<secret>]";
+        }
+    }
+
     /** The DTA master secret: this miner's share s_i and the public commitments (C_0 = s·P, the DTA key). */
     record Dta(String runId, MasterSecretShare share, DtaPublicKey publicKey) implements DkgResult {
         @Override

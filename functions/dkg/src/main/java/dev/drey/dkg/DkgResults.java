@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * <pre>
  * {"v":1,"run":R,"key":"frost-bip340","id":i,"threshold":t,"groupKey":"&lt;33 hex&gt;",
  *  "verifyingShares":[{"id":1,"share":"&lt;33 hex&gt;"},...],"sealed":"&lt;hex&gt;"}
+ * {"v":1,"run":R,"key":"election-secp256k1", ... as frost-bip340 (groupKey is the election key K) ...}
  * {"v":1,"run":R,"key":"dta","id":i,"threshold":t,"curve":"bls381","commitments":["&lt;G1 hex&gt;",...],"sealed":"&lt;hex&gt;"}
  * {"v":1,"run":R,"key":"beacon-bls12381","id":i,"threshold":t,"commitments":["&lt;G1 hex&gt;",...],
  *  "groupKey":"&lt;G2 hex&gt;","sealed":"&lt;hex&gt;"}
@@ -81,9 +82,11 @@ public final class DkgResults {
         w.rawAscii("{\"v\":1,\"run\":").string(r.runId()).rawAscii(",\"key\":").string(r.keyType().wireName());
         byte[] secret;
         int id;
-        if (r instanceof DkgResult.Frost f) {
-            id = f.keyPackage().identifier().value().toBigInteger().intValueExact();
-            PublicKeyPackage pub = f.publicKeyPackage();
+        if (r instanceof DkgResult.Frost || r instanceof DkgResult.Election) {
+            KeyPackage kp = r instanceof DkgResult.Frost f ? f.keyPackage() : ((DkgResult.Election) r).keyPackage();
+            PublicKeyPackage pub = r instanceof DkgResult.Frost f ? f.publicKeyPackage()
+                    : ((DkgResult.Election) r).publicKeyPackage();
+            id = kp.identifier().value().toBigInteger().intValueExact();
             w.rawAscii(",\"id\":").number(id).rawAscii(",\"threshold\":").number(pub.minSigners())
                     .rawAscii(",\"groupKey\":").string(Hex.encode(pub.groupPublicKey().encodeCompressed()))
                     .rawAscii(",\"verifyingShares\":[");
@@ -97,7 +100,7 @@ public final class DkgResults {
                         .rawAscii(",\"share\":").string(Hex.encode(e.getValue().encodeCompressed())).raw('}');
             }
             w.raw(']');
-            secret = f.keyPackage().signingShare().encode();
+            secret = kp.signingShare().encode();
         } else if (r instanceof DkgResult.Beacon b) {
             id = b.share().index();
             w.rawAscii(",\"id\":").number(id).rawAscii(",\"threshold\":").number(b.commitments().threshold())
@@ -154,7 +157,7 @@ public final class DkgResults {
             int id = DkgJson.READ.integer(m, "id", 1, Participant.MAX_ID);
             int t = DkgJson.READ.integer(m, "threshold", 1, Roster.MAX_PARTICIPANTS);
             byte[] secret = cipher.open(aad(runId, type, id), Hex.decode(DkgJson.READ.string(m, "sealed")));
-            if (type == KeyType.FROST_BIP340) {
+            if (type == KeyType.FROST_BIP340 || type == KeyType.ELECTION_SECP256K1) {
                 Map<Identifier, Point> shares = new TreeMap<>();
                 for (Object o : DkgJson.READ.array(m, "verifyingShares")) {
                     Map<String, Object> e = DkgJson.READ.asObject(o, "verifyingShares[]");
@@ -164,7 +167,8 @@ public final class DkgResults {
                 PublicKeyPackage pub = new PublicKeyPackage(shares,
                         Point.decodeCompressed(DkgJson.READ.hexExact(m, "groupKey", 33)), t);
                 KeyPackage kp = KeyPackage.of(Identifier.of(id), Scalar.decodeNonZero(secret), pub);
-                return Optional.of(new DkgResult.Frost(runId, kp, pub));
+                return Optional.of(type == KeyType.ELECTION_SECP256K1 ? new DkgResult.Election(runId, kp, pub)
+                        : new DkgResult.Frost(runId, kp, pub));
             }
             PairingCurve curve = type == KeyType.BEACON_BLS12381 ? BeaconScheme.CURVE
                     : PairingCurves.byName(DkgJson.READ.string(m, "curve"));

@@ -19,15 +19,21 @@ import java.util.Optional;
 
 /**
  * The secp256k1 group key: {@link Dkg} with {@link Ciphersuite#BIP340}, proofs of knowledge bound to the run
- * ({@link RunBinding}). Shares are 32-byte scalars.
+ * ({@link RunBinding}). Shares are 32-byte scalars. The election key runs the same mathematics; its binding names
+ * its own key type, so no contribution of one run type verifies in the other, and its result is typed apart.
  */
 final class FrostScheme implements KeyScheme {
     static final Ciphersuite SUITE = Ciphersuite.BIP340;
+    private final KeyType type;
     private final int threshold;
     private final int participants;
     private final byte[] context;
 
-    FrostScheme(int threshold, int participants, byte[] context) {
+    FrostScheme(KeyType type, int threshold, int participants, byte[] context) {
+        if (type != KeyType.FROST_BIP340 && type != KeyType.ELECTION_SECP256K1) {
+            throw new IllegalArgumentException("not a secp256k1 key type: " + type);
+        }
+        this.type = type;
         this.threshold = threshold;
         this.participants = participants;
         this.context = context.clone();
@@ -134,7 +140,9 @@ final class FrostScheme implements KeyScheme {
         try {
             Dkg.Part2 part2 = Dkg.part2(SUITE, part1(seed).secret(), r1, context);
             Dkg.Result r = Dkg.part3(part2.secret(), r2, new SecureRandom());
-            return new DkgResult.Frost(seed.runId(), r.keyPackage(), r.publicKeyPackage());
+            return type == KeyType.ELECTION_SECP256K1
+                    ? new DkgResult.Election(seed.runId(), r.keyPackage(), r.publicKeyPackage())
+                    : new DkgResult.Frost(seed.runId(), r.keyPackage(), r.publicKeyPackage());
         } catch (FrostException e) {
             throw new DkgMessageException("the checked contributions do not combine: " + e.getMessage());
         }

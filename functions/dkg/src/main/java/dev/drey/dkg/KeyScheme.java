@@ -45,7 +45,8 @@ interface KeyScheme {
         return switch (start.keyType()) {
             case DTA -> new DtaScheme(start.pairingCurve(), start.threshold(), context);
             case BEACON_BLS12381 -> new BeaconScheme(start.threshold(), context);
-            case FROST_BIP340 -> new FrostScheme(start.threshold(), start.roster().size(), context);
+            case FROST_BIP340, ELECTION_SECP256K1 ->
+                    new FrostScheme(start.keyType(), start.threshold(), start.roster().size(), context);
         };
     }
 }

@@ -13,7 +13,11 @@ public enum KeyType {
      * in G1 plus the constant term's image in G2, so the group key lies in G2 while verification shares stay in
      * G1. Never the DTA secret (whose multiples stay out of G2) nor the FROST key: its own run.
      */
-    BEACON_BLS12381("beacon-bls12381");
+    BEACON_BLS12381("beacon-bls12381"),
+     * The threshold ElGamal election key on secp256k1 (actuary voting): the same Feldman mathematics as the FROST
+     * key, but its own run, bound to its own type, and never used to sign.
+     */
+    ELECTION_SECP256K1("election-secp256k1");
 
     private final String wireName;
 
@@ -32,6 +36,6 @@ public enum KeyType {
             }
         }
         throw new DkgMessageException("content: unknown key type '" + StrictContent.clip(name)
-                + "' (expected frost-bip340, dta or beacon-bls12381)");
+                + "' (expected frost-bip340, dta, beacon-bls12381 or election-secp256k1)");
     }
 }

@@ -65,6 +65,34 @@ class DkgCeremonyTest {
         }
     }
 
+    @Test
+    void electionCeremonyGivesATypedKeyApartFromTheSigningKey() {
+        try (Network net = new Network(dir, 4, 31)) {
+            Event election = net.start(KeyType.ELECTION_SECP256K1, "", 3);
+            Event signing = net.start(KeyType.FROST_BIP340, "", 3);
+            net.run(List.of(election, signing));
+            dev.drey.crypto.frost.PublicKeyPackage pub = null;
+            for (int i = 1; i <= 4; i++) {
+                assertEquals("complete", net.miners.get(i).results().status(election.id()), "miner " + i);
+                DkgResult r = net.miners.get(i).results().load(election.id()).orElseThrow();
+                assertEquals(KeyType.ELECTION_SECP256K1, r.keyType(), "the result is typed as the election key");
+                DkgResult.Election e = (DkgResult.Election) r;
+                if (pub != null) {
+                    assertEquals(pub, e.publicKeyPackage(), "every miner derives the same K and K_i");
+                }
+                pub = e.publicKeyPackage();
+                Identifier id = e.keyPackage().identifier();
+                assertEquals(dev.drey.crypto.Point.mulG(e.keyPackage().signingShare()),
+                        pub.verifyingShares().get(id), "K_i = s_i G for miner " + i);
+                DkgResult.Frost f = (DkgResult.Frost) net.miners.get(i).results().load(signing.id()).orElseThrow();
+                assertNotEquals(f.publicKeyPackage().groupPublicKey(), pub.groupPublicKey(),
+                        "the election key is never the signing key");
+                assertFalse(e.toString().contains(Hex.encode(e.keyPackage().signingShare().encode())));
+            }
+            assertEquals(4, pub.verifyingShares().size(), "every member's public share is exposed");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"3,5,21", "5,7,22"})
     void dtaCeremonyGivesSharesThatIssueAndRecombine(int t, int n, long seed) {

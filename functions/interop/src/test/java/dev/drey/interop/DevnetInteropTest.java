@@ -25,7 +25,7 @@ class DevnetInteropTest {
         String data = dir.resolve("devnet").toString();
         DreyCommand.Result run = DreyCommand.run(240, "", "devnet", "--json", "--data-dir", data);
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stderr().contains("[9] roast-sign ..."), "progress goes to stderr: " + run.stderr());
+        assertTrue(run.stderr().contains("[11] roast-sign ..."), "progress goes to stderr: " + run.stderr());
         JsonNode summary = NodePeer.JSON.readTree(run.stdout());
         assertTrue(summary.get("ok").asBoolean());
         List<String> steps = new ArrayList<>();
@@ -34,8 +34,8 @@ class DevnetInteropTest {
             assertTrue(s.get("ms").asLong() >= 0);
             steps.add(s.get("name").asText());
         }
-        assertEquals(List.of("kafka", "miners", "dkg-frost", "dkg-dta", "functions", "enrol", "proof-of-life",
-                "faults", "roast-sign", "verify"), steps);
+        assertEquals(List.of("kafka", "miners", "dkg-frost", "dkg-dta", "dkg-election", "functions", "vote", "enrol",
+                "proof-of-life", "faults", "roast-sign", "verify"), steps);
 
         // ROAST: miner 1 offline, miner 2 sent invalid shares and was named; a later session signed
         JsonNode roast = summary.get("roast");
@@ -54,14 +54,31 @@ class DevnetInteropTest {
         JsonNode verdict = NodePeer.call(verify).get(0);
         assertTrue(verdict.get("valid").asBoolean(), "nostr-tools verifyEvent: " + issuance);
         assertEquals(issuance.get("id").asText(), verdict.get("id").asText());
+        // the vote before the issuance: its result is group-signed (nostr-tools verifies it under the group key),
+        // and the issuance carries the voted amount
+        JsonNode vote = summary.get("vote");
+        assertEquals("issuance-amount", vote.get("param").asText(), vote.toString());
+        JsonNode result = vote.get("resultEvent");
+        assertEquals(3484, result.get("kind").asInt());
+        assertEquals(summary.get("groupPublicKey").asText(), result.get("pubkey").asText());
+        ObjectNode verifyResult = NodePeer.request("verifyEvents");
+        verifyResult.putArray("events").add(result);
+        assertTrue(NodePeer.call(verifyResult).get(0).get("valid").asBoolean(), "nostr-tools verifyEvent: " + result);
+        String amount = null;
+        for (JsonNode t : issuance.get("tags")) {
+            if (t.get(0).asText().equals("amount")) {
+                amount = t.get(1).asText();
+            }
+        }
+        assertEquals(vote.get("value").asText(), amount, "the issuance uses the voted amount");
         ObjectNode decode = NodePeer.request("nip19Decode");
         decode.putArray("values").add(summary.get("groupNpub").asText());
         assertEquals(summary.get("groupPublicKey").asText(), NodePeer.call(decode).get(0).get("data").asText(),
                 "the printed npub is the group key for nostr-tools");
 
-        // replays: honest signer, coordinator, the faulty signer, a DKG, the DTA and M-Pin functions
+        // replays: honest signer, coordinator, the faulty signer, a DKG, the DTA and M-Pin functions, a vote function
         for (String topic : List.of("m3.drey.sign", "m5.drey.sign", "m2.drey.sign", "m4.drey.dkg", "m4.drey.dta",
-                "m4.drey.mpin")) {
+                "m4.drey.mpin", "m4.drey.vote")) {
             DreyCommand.Result r = DreyCommand.run(120, "", "replay", "--topic", topic, "--data-dir", data);
             assertEquals(0, r.exitCode(), topic + ": " + r.stdout() + r.stderr());
             JsonNode out = NodePeer.JSON.readTree(r.stdout());

@@ -19,6 +19,8 @@ public enum MessageFamily {
     ISSUANCE("issuance"),
     /** The randomness beacon and threshold VRF, kinds 3470–3474. */
     BEACON("beacon"),
+    /** Actuary voting: proposals, ballots, freezes, partial decryptions and results, kinds 3480–3484. */
+    VOTE("vote"),
     /** Every other kind (including unassigned kinds in the federation range 3400–3499). */
     OTHER("other");
 

@@ -43,6 +43,11 @@ public final class ProtocolKinds {
     public static final int BEACON = 3472;
     public static final int VRF_REQUEST = 3473;
     public static final int VRF_OUTPUT = 3474;
+    public static final int VOTE_PROPOSAL = 3480;
+    public static final int VOTE_BALLOT = 3481;
+    public static final int VOTE_FREEZE = 3482;
+    public static final int VOTE_PARTIAL_DECRYPTION = 3483;
+    public static final int VOTE_RESULT = 3484;
 
     /** Kind → its message, as named in DESIGN.md, in table order. */
     private static final Map<Integer, Entry> TABLE = table();
@@ -78,6 +83,11 @@ public final class ProtocolKinds {
         add(t, BEACON, "beacon (round, randomness, signature)", MessageFamily.BEACON);
         add(t, VRF_REQUEST, "VRF request", MessageFamily.BEACON);
         add(t, VRF_OUTPUT, "VRF output (input, output, proof)", MessageFamily.BEACON);
+        add(t, VOTE_PROPOSAL, "vote proposal (NIP-88 option tags)", MessageFamily.VOTE);
+        add(t, VOTE_BALLOT, "ballot", MessageFamily.VOTE);
+        add(t, VOTE_FREEZE, "freeze of the counted ballots (group-signed)", MessageFamily.VOTE);
+        add(t, VOTE_PARTIAL_DECRYPTION, "partial decryption + proof", MessageFamily.VOTE);
+        add(t, VOTE_RESULT, "vote result (group-signed)", MessageFamily.VOTE);
         return Collections.unmodifiableMap(t);
     }
 

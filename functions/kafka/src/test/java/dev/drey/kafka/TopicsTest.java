@@ -28,6 +28,9 @@ class TopicsTest {
         for (int k = 3470; k <= 3474; k++) {
             t.put(k, "drey.beacon");
         }
+        for (int k = 3480; k <= 3484; k++) {
+            t.put(k, "drey.vote");
+        }
         return t;
     }
 
@@ -52,6 +55,8 @@ class TopicsTest {
         assertEquals(3450, ProtocolKinds.PROOF_OF_LIFE_CLAIM);
         assertEquals(3460, ProtocolKinds.DREY_ISSUANCE);
         assertEquals(3472, ProtocolKinds.BEACON);
+        assertEquals(3482, ProtocolKinds.VOTE_FREEZE);
+        assertEquals(3484, ProtocolKinds.VOTE_RESULT);
         ProtocolKinds.all().forEach((kind, entry) -> {
             assertEquals(kind, entry.kind());
             assertTrue(ProtocolKinds.isFederationRange(kind));

@@ -24,6 +24,9 @@ import dev.drey.signer.PolicyRules;
 import dev.drey.signer.Signer;
 import dev.drey.signer.SignerIdentity;
 import dev.drey.signer.SigningPolicy;
+import dev.drey.vote.KvVoteLedger;
+import dev.drey.vote.VotePolicy;
+import dev.drey.vote.VotedParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,13 +87,15 @@ public final class MinerFunctions {
     public static List<MessageFamily> families(String function) {
         return switch (function) {
             case MinerFunctions.ORCHESTRATOR -> List.of(MessageFamily.SIGN);
-            case MinerFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE);
+            // the signer files vote events too: it recomputes a freeze or a result from them before signing
+            case MinerFunctions.SIGNER -> List.of(MessageFamily.SIGN, MessageFamily.ISSUANCE, MessageFamily.VOTE);
             case ShareFunction.DTA -> List.of(MessageFamily.DTA);
             case ShareFunction.MPIN -> List.of(MessageFamily.MPIN);
             case DkgFunction.NAME -> List.of(MessageFamily.DKG);
+            case VoteFunction.NAME -> List.of(MessageFamily.VOTE);
             default -> throw new IllegalArgumentException(FUNCTION + " must be " + MinerFunctions.ORCHESTRATOR + ", "
-                    + MinerFunctions.SIGNER + ", " + ShareFunction.DTA + ", " + ShareFunction.MPIN + " or "
-                    + DkgFunction.NAME + ", was '" + function + "'");
+                    + MinerFunctions.SIGNER + ", " + ShareFunction.DTA + ", " + ShareFunction.MPIN + ", "
+                    + DkgFunction.NAME + " or " + VoteFunction.NAME + ", was '" + function + "'");
         };
     }
 
@@ -117,6 +122,9 @@ public final class MinerFunctions {
         Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
+            if (function.equals(VoteFunction.NAME)) {
+                return VoteFunction.of(identityKey, federation.groupPubkeyHex(), kv, rng, clock, relays);
+            }
             if (function.equals(MinerFunctions.ORCHESTRATOR)) {
                 RoastStateStore store = new RoastStateStore(kv, new RoastCoordinator(federation),
                         RoastStateStore.DEFAULT_PREFIX, duration(settings, RUN_TTL, null));
@@ -133,9 +141,17 @@ public final class MinerFunctions {
                 Arrays.fill(share, (byte) 0);
             }
             Set<String> coordinators = requiredKeys(settings, TRUSTED_COORDINATORS, "coordinator key");
-            Signer signer = new Signer(federation, new SignerIdentity(key, identityKey), policy(settings, federation, clock),
-                    coordinators, kv, journal, rng, duration(settings, NONCE_TTL, Duration.ofDays(1)));
-            return new RoutedFunction(SIGNER, e -> RoutedFunction.Answer.of(signer.handle(e)), relays);
+            KvVoteLedger votes = new KvVoteLedger(kv);
+            Signer signer = new Signer(federation, new SignerIdentity(key, identityKey),
+                    policy(settings, federation, clock, votes, rng), coordinators, kv, journal, rng,
+                    duration(settings, NONCE_TTL, Duration.ofDays(1)));
+            return new RoutedFunction(SIGNER, e -> {
+                if (dev.drey.kafka.ProtocolKinds.familyOf(e.kind()) == MessageFamily.VOTE) {
+                    votes.add(e); // filed unchecked: the vote rule re-checks what it reads
+                    return new RoutedFunction.Answer(List.of(), List.of());
+                }
+                return RoutedFunction.Answer.of(signer.handle(e));
+            }, relays);
         } finally {
             Arrays.fill(identityKey, (byte) 0);
         }
@@ -186,9 +202,13 @@ public final class MinerFunctions {
     /**
      * The signer's policy; fails closed: {@value #REQUESTERS} must name the requesters (unless
      * {@value #ALLOW_ANY_REQUESTER} is true, for tests), and when issuances are signed (the default purpose)
-     * {@value #POL_SERVICE_KEY} must name the PoL service key whose claims authorise them.
+     * {@value #POL_SERVICE_KEY} must name the PoL service key whose claims authorise them. With {@code votes}, the
+     * vote record this signer has seen: a freeze or a result (purposes vote-freeze,
+     * vote-result) is signed only as {@link VotePolicy} recomputes it, and an issuance only with the amount the
+     * latest passed vote set (if any).
      */
-    static SigningPolicy policy(UnaryOperator<String> s, Federation federation, Clock clock) {
+    static SigningPolicy policy(UnaryOperator<String> s, Federation federation, Clock clock, KvVoteLedger votes,
+            SecureRandom rng) {
         List<SigningPolicy> rules = new ArrayList<>();
         List<String> purposes = list(s.apply(PURPOSES));
         Set<String> signed = Set.copyOf(purposes.isEmpty() ? List.of(SignRequest.PURPOSE_ISSUANCE) : purposes);
@@ -212,6 +232,9 @@ public final class MinerFunctions {
             throw new IllegalArgumentException(POL_SERVICE_KEY + " must name the PoL service key whose proof-of-life "
                     + "claims authorise issuances (" + PURPOSES + " includes " + SignRequest.PURPOSE_ISSUANCE + ")");
         }
+        String group = federation.groupPubkeyHex();
+        rules.add(PolicyRules.issuanceAmountVoted(() -> VotedParameters.issuanceAmount(votes.results(), group)));
+        rules.add(VotePolicy.rule(group, votes, clock, rng));
         return SigningPolicy.allOf(rules.toArray(SigningPolicy[]::new));
     }
 

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The building blocks of a {@link SigningPolicy}. */
@@ -132,6 +134,39 @@ public final class PolicyRules {
                 return PolicyDecision.refuse("proof-of-life claim " + ex.getMessage());
             }
             return PolicyDecision.acceptSpending(new PolicyDecision.SingleUse(claim.id(), limits.spentClaimKeep()));
+        };
+    }
+
+    /**
+     * A DREY issuance's amount must be the one the federation voted ({@code voted}: the latest passed result setting
+     * {@code issuance-amount}, read by the host from the vote record it has seen); while no vote has set it, the
+     * configured limits alone apply. Requests with any other purpose pass this rule untouched.
+     */
+    public static SigningPolicy issuanceAmountVoted(Supplier<OptionalLong> voted) {
+        if (voted == null) {
+            throw new IllegalArgumentException("voted-amount rule: missing the voted amount's source");
+        }
+        return (r, e) -> {
+            if (!r.purpose().equals(SignRequest.PURPOSE_ISSUANCE)) {
+                return PolicyDecision.ACCEPT;
+            }
+            OptionalLong amount = voted.get();
+            if (amount.isEmpty()) {
+                return PolicyDecision.ACCEPT;
+            }
+            Event issuance;
+            try {
+                issuance = PARSER.parseEvent(r.payload());
+            } catch (NostrParseException ex) {
+                return PolicyDecision.refuse("issuance payload is not an event: " + ex.getMessage());
+            }
+            List<String> amounts = issuance.tagValues("amount");
+            if (amounts.size() != 1 || !amounts.get(0).equals(Long.toString(amount.getAsLong()))) {
+                return PolicyDecision.refuse("issuance amount " + (amounts.size() == 1
+                        ? "'" + StrictContent.clip(amounts.get(0)) + "'" : "(missing or repeated)")
+                        + " is not the voted issuance-amount " + amount.getAsLong());
+            }
+            return PolicyDecision.ACCEPT;
         };
     }
 
