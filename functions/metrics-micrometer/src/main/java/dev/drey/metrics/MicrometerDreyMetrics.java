@@ -19,7 +19,9 @@ import java.util.function.LongSupplier;
  * {@link DreyMetrics} on a Micrometer registry (the Quarkus deployables' Prometheus registry at
  * {@code /q/metrics}). Meter names and help come from {@link DreyMetric}; label values are bounded there.
  * Timers publish a histogram (Prometheus {@code _bucket} series) for latency quantiles in Grafana. Meters
- * without labels are registered at once, so they are scraped (at zero) before anything happens.
+ * without labels that the core reports are registered at once, so they are scraped (at zero) before anything
+ * happens; those read at scrape time ({@link DreyMetric#readAtScrape()}) the deployable registers with
+ * {@link #gauge} and {@link #counterOf}.
  */
 public final class MicrometerDreyMetrics implements DreyMetrics {
     private static final System.Logger LOG = System.getLogger(MicrometerDreyMetrics.class.getName());
@@ -32,6 +34,9 @@ public final class MicrometerDreyMetrics implements DreyMetrics {
         }
         this.registry = registry;
         for (DreyMetric m : DreyMetric.values()) {
+            if (m.readAtScrape()) {
+                continue; // registered by the deployable with what it reads (gauge, counterOf)
+            }
             if (m.labels().isEmpty() && m.type() == DreyMetric.Type.COUNTER) {
                 counter(m, Tags.empty());
             } else if (m.labels().isEmpty() && m.type() == DreyMetric.Type.TIMER) {

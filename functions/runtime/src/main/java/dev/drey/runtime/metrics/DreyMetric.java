@@ -23,7 +23,8 @@ public enum DreyMetric {
             Label.configured("peer")),
     RELAY_OUTBOX_BACKLOG("drey_relay_outbox_backlog", Type.GAUGE,
             "Outbox deliveries waiting for their recipient's OK"),
-    RELAY_OUTBOX_RETRIES("drey_relay_outbox_retries", Type.COUNTER,
+    /** Kept by the outbox publisher itself and read at each scrape ({@link #readAtScrape()}). */
+    RELAY_OUTBOX_RETRIES("drey_relay_outbox_retries", Type.COUNTER, true,
             "Outbox deliveries refused for now (rate-limited, error, auth-required) and tried again"),
     FUNCTION_RECORDS("drey_function_records", Type.COUNTER,
             "Records a function handled, skipped (dead-lettered) or failed (redelivered), by event kind",
@@ -82,12 +83,26 @@ public enum DreyMetric {
     private final Type type;
     private final String help;
     private final List<Label> labels;
+    private final boolean readAtScrape;
 
     DreyMetric(String metricName, Type type, String help, Label... labels) {
+        this(metricName, type, type == Type.GAUGE, help, labels);
+    }
+
+    DreyMetric(String metricName, Type type, boolean readAtScrape, String help, Label... labels) {
         this.metricName = metricName;
         this.type = type;
         this.help = help;
         this.labels = List.of(labels);
+        this.readAtScrape = readAtScrape;
+    }
+
+    /**
+     * True when a component keeps the value and the deployable reads it at each scrape (gauges, and counters a
+     * component already counts); false when the core reports it through {@link DreyMetrics}.
+     */
+    public boolean readAtScrape() {
+        return readAtScrape;
     }
 
     /** The meter name (Prometheus base name, before the type's suffixes). */
