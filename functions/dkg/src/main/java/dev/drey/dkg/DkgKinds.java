@@ -14,6 +14,12 @@ public final class DkgKinds {
     public static final int COMPLAINT = 3412;
     /** Transcript confirmation: the hash of every round-1 event used (miner → all). */
     public static final int CONFIRMATION = 3413;
+    /**
+     * Run status (miner → members and initiator): a run this miner ended at its deadline ({@code drey.dkg.run-timeout})
+     * and whom it was still waiting for. Informational: participants do not act on it ({@link #isDkgKind} is false),
+     * operators and {@code drey dkg start} read it. A departure from DESIGN.md's table (3414 is not in it).
+     */
+    public static final int RUN_STATUS = 3414;
 
     private DkgKinds() {
     }

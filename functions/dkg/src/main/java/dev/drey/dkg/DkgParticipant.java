@@ -6,7 +6,12 @@ import dev.drey.crypto.nip44.Nip44Exception;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.nostr.Event;
 import dev.drey.nostr.Verification;
+import dev.drey.kv.Deadlines;
+import dev.drey.nostr.EventTemplate;
+import dev.drey.nostr.JsonWriter;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +49,13 @@ import java.util.Set;
  * </ul>
  * Events must be signed by the roster key of the identifier they claim; events from non-members, for other
  * runs, with bad signatures or malformed content are ignored with a note. Outgoing events carry the
- * created_at of the event that caused them. There are no timeouts here: a run missing a member stays open.
+ * created_at of the event that caused them.
+ *
+ * <p><b>Deadline.</b> Each run must end {@code runTimeout} after its start request's created_at (deterministic:
+ * every instance and every replay agrees). The host's periodic {@link #tick} fails a run still open past it:
+ * the run is marked failed, its secret seed wiped, and a run-status event (kind {@value DkgKinds#RUN_STATUS},
+ * content {@code {"v":1,"type":"run-status","run":..,"status":"timed-out","deadline":..,"waiting_for":[ids]}},
+ * dated at the deadline, p-tagged to the other members and the initiator) says whom it was waiting for.
  */
 public final class DkgParticipant {
     private static final int MAX_ATTEMPTS = 32;
@@ -55,11 +66,27 @@ public final class DkgParticipant {
     private final RunStateStore states;
     private final DkgResults results;
     private final SecureRandom rng;
+    private final Duration runTimeout;
+    private final Deadlines deadlines;
+
+    /** How long a run may take from its start request by default (drey.dkg.run-timeout). */
+    public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(10);
+    /** The trigger under which a run's deadline output is kept (re-sent by a repeated tick). */
+    private static final String DEADLINE = "deadline";
 
     public DkgParticipant(DkgIdentity identity, Set<String> trustedInitiators, KeyValueStore kv, SecureRandom rng) {
-        if (identity == null || trustedInitiators == null || kv == null || rng == null) {
-            throw new IllegalArgumentException("dkg participant: missing argument");
+        this(identity, trustedInitiators, kv, rng, DEFAULT_RUN_TIMEOUT);
+    }
+
+    /** @param runTimeout how long a run may take from its start request's created_at before a {@link #tick} fails it */
+    public DkgParticipant(DkgIdentity identity, Set<String> trustedInitiators, KeyValueStore kv, SecureRandom rng,
+            Duration runTimeout) {
+        if (identity == null || trustedInitiators == null || kv == null || rng == null || runTimeout == null
+                || runTimeout.isNegative() || runTimeout.isZero()) {
+            throw new IllegalArgumentException("dkg participant: missing argument or a run timeout that is not positive");
         }
+        this.runTimeout = runTimeout;
+        this.deadlines = new Deadlines(kv, "dkg/deadlines/" + identity.pubkey(), Deadlines.MAX_OPEN);
         this.identity = identity;
         this.trustedInitiators = Set.copyOf(trustedInitiators);
         this.states = new RunStateStore(kv, identity, rng);
@@ -95,6 +122,11 @@ public final class DkgParticipant {
             if (s.roster().byPubkey(identity.pubkey()).isEmpty()) {
                 return DkgReaction.ignored("start " + e.id() + " does not name this miner");
             }
+            // Every run that starts gets a deadline, or does not start: none waits for ever.
+            if (!deadlines.register(s.runId(), e.createdAt() + runTimeout.toSeconds())) {
+                return DkgReaction.ignored("start " + e.id() + ": " + Deadlines.MAX_OPEN
+                        + " runs are open; refused until some end");
+            }
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             RunStateStore.Loaded loaded = states.load(m.runId());
@@ -116,10 +148,86 @@ public final class DkgParticipant {
                 if (step.droppedResult) {
                     results.delete(s.runId);
                 }
+                if (s.status == RunState.Status.COMPLETE || s.status == RunState.Status.FAILED) {
+                    deadlines.remove(s.runId);
+                }
                 return reaction(s, step.out, step.notes, step.result);
             }
         }
         throw new DkgStateException("run " + m.runId() + ": state kept changing under concurrent writers");
+    }
+
+    /**
+     * The periodic tick ({@code now}: the host's clock, epoch seconds): every run of this miner past its deadline
+     * that is still open is failed and its run-status event returned to publish; a run that ended meanwhile is
+     * just forgotten. A repeated tick re-sends the same status event (same id) or nothing. Keyed by run id.
+     */
+    public Map<String, DkgReaction> tick(long now) {
+        Map<String, DkgReaction> out = new java.util.LinkedHashMap<>();
+        for (String runId : deadlines.due(now)) {
+            DkgReaction r = expire(runId);
+            if (!r.events().isEmpty() || !r.notes().isEmpty()) {
+                out.put(runId, r);
+            }
+            deadlines.remove(runId);
+        }
+        return out;
+    }
+
+    private DkgReaction expire(String runId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            RunStateStore.Loaded loaded = states.load(runId);
+            RunState s = loaded.state();
+            if (s.seen.contains(DEADLINE)) {
+                return reaction(s, s.outputsOf(DEADLINE), List.of("run " + runId + " timed out earlier; status re-sent"), null);
+            }
+            if (s.start == null || s.status == RunState.Status.COMPLETE || s.status == RunState.Status.FAILED) {
+                return reaction(s, List.of(), List.of(), null);
+            }
+            StartRequest start = s.startRequest().orElseThrow();
+            int me = start.roster().byPubkey(identity.pubkey()).orElseThrow().id();
+            List<Integer> waitingFor = new ArrayList<>();
+            for (int id : start.roster().ids()) {
+                boolean missing = s.status == RunState.Status.ROUND1 ? !s.round1.containsKey(id)
+                        : !s.round2.containsKey(id) || !s.confirmations.containsKey(id);
+                if (id != me && missing) {
+                    waitingFor.add(id);
+                }
+            }
+            long deadline = s.start.createdAt() + runTimeout.toSeconds();
+            List<List<String>> tags = new ArrayList<>();
+            for (String p : start.roster().pubkeys()) {
+                if (!p.equals(identity.pubkey())) {
+                    tags.add(List.of("p", p));
+                }
+            }
+            if (start.roster().byPubkey(s.start.pubkey()).isEmpty()) {
+                tags.add(List.of("p", s.start.pubkey())); // the initiator, following the run
+            }
+            JsonWriter c = new JsonWriter().rawAscii("{\"v\":1,\"type\":\"run-status\",\"run\":").string(runId)
+                    .rawAscii(",\"status\":\"timed-out\",\"deadline\":").number(deadline)
+                    .rawAscii(",\"waiting_for\":[");
+            for (int i = 0; i < waitingFor.size(); i++) {
+                c.rawAscii(i == 0 ? "" : ",").number(waitingFor.get(i));
+            }
+            c.rawAscii("]}");
+            Event status = identity.sign(new EventTemplate(deadline, DkgKinds.RUN_STATUS, tags, c.toString()), rng);
+            RunState.Status was = s.status;
+            s.status = RunState.Status.FAILED;
+            s.seen.add(DEADLINE);
+            s.outbox.add(new RunState.Outgoing(DEADLINE, status));
+            byte[] seed = s.seed;
+            s.seed = null; // the run is over: its secret seed goes (a failed run keeps no result either)
+            if (states.compareAndSet(s, loaded.version())) {
+                if (seed != null) {
+                    Arrays.fill(seed, (byte) 0);
+                }
+                results.delete(runId);
+                return reaction(s, List.of(status), List.of("run " + runId + " timed out in " + was.wire
+                        + " at its deadline " + deadline + ", waiting for " + waitingFor), null);
+            }
+        }
+        throw new DkgStateException("run " + runId + ": state kept changing under concurrent writers");
     }
 
     private static DkgReaction reaction(RunState s, List<Event> out, List<String> notes, DkgResult result) {

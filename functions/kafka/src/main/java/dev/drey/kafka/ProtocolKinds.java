@@ -19,6 +19,8 @@ public final class ProtocolKinds {
     public static final int DKG_ROUND2 = 3411;
     public static final int DKG_COMPLAINT = 3412;
     public static final int DKG_CONFIRMATION = 3413;
+    /** A DKG run ended at its deadline (dev.drey.dkg.DkgKinds.RUN_STATUS); not in DESIGN.md's table. */
+    public static final int DKG_RUN_STATUS = 3414;
 
     public static final int SIGN_REQUEST = 3420;
     public static final int PRESIGNATURE = 3421;
@@ -65,6 +67,7 @@ public final class ProtocolKinds {
         add(t, DKG_ROUND2, "DKG round 2 (encrypted share)", MessageFamily.DKG);
         add(t, DKG_COMPLAINT, "DKG complaint", MessageFamily.DKG);
         add(t, DKG_CONFIRMATION, "DKG transcript confirmation (hash of every round-1 event used)", MessageFamily.DKG);
+        add(t, DKG_RUN_STATUS, "DKG run status (timed out at its deadline)", MessageFamily.DKG);
         add(t, SIGN_REQUEST, "sign request", MessageFamily.SIGN);
         add(t, PRESIGNATURE, "presignature (nonce commitments)", MessageFamily.SIGN);
         add(t, SESSION_START, "session start", MessageFamily.SIGN);

@@ -12,7 +12,8 @@ class TopicsTest {
     /** DESIGN.md's kind table, family by family, written out independently of ProtocolKinds. */
     private static Map<Integer, String> designTable() {
         Map<Integer, String> t = new LinkedHashMap<>();
-        for (int k : new int[] {3410, 3411, 3412, 3413}) {
+        // 3414 (DKG run status at its deadline) is this project's addition to DESIGN.md's table
+        for (int k : new int[] {3410, 3411, 3412, 3413, 3414}) {
             t.put(k, "drey.dkg");
         }
         for (int k = 3420; k <= 3424; k++) {
@@ -67,11 +68,12 @@ class TopicsTest {
     @Test
     void everythingElseGoesToOther() {
         Topics topics = Topics.unprefixed();
-        for (int kind : new int[] {0, 1, 3, 1059, 3400, 3409, 3414, 3425, 3434, 3442, 3451, 3461, 3475, 3499, 22242, 65535}) {
+        for (int kind : new int[] {0, 1, 3, 1059, 3400, 3409, 3415, 3425, 3434, 3442, 3451, 3461, 3475, 3485, 3499, 22242,
+                65535}) {
             assertEquals("drey.other", topics.topicFor(kind), "kind " + kind);
             assertEquals(MessageFamily.OTHER, ProtocolKinds.familyOf(kind));
         }
-        assertTrue(ProtocolKinds.lookup(3414).isEmpty());
+        assertTrue(ProtocolKinds.lookup(3415).isEmpty());
         assertFalse(ProtocolKinds.isFederationRange(3399));
         assertTrue(ProtocolKinds.isFederationRange(3499));
         assertFalse(ProtocolKinds.isFederationRange(3500));

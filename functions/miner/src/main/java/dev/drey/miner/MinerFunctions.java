@@ -5,6 +5,7 @@ import dev.drey.crypto.Scalar;
 import dev.drey.crypto.frost.Identifier;
 import dev.drey.crypto.frost.KeyPackage;
 import dev.drey.crypto.pairing.MasterSecretShare;
+import dev.drey.dkg.DkgParticipant;
 import dev.drey.dta.DtaFunction;
 import dev.drey.kafka.MessageFamily;
 import dev.drey.kv.KeyValueStore;
@@ -17,6 +18,7 @@ import dev.drey.roast.RoastStateStore;
 import dev.drey.roast.SignRequest;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecipientRelays;
+import dev.drey.runtime.metrics.DreyMetrics;
 import dev.drey.secrets.SecretKind;
 import dev.drey.secrets.SecretStore;
 import dev.drey.signer.IssuanceLimits;
@@ -77,6 +79,8 @@ public final class MinerFunctions {
     public static final String POL_SERVICE_KEYS = "drey.pol.service-keys";
     /** Whose DKG start requests (kind 3410 "start") the DKG function follows (npub or hex, comma-separated). */
     public static final String DKG_INITIATORS = "drey.dkg.trusted-initiators";
+    /** How long a DKG run may take from its start request before a tick fails it (ISO-8601, default PT10M). */
+    public static final String DKG_RUN_TIMEOUT = "drey.dkg.run-timeout";
 
     private static final System.Logger LOG = System.getLogger(MinerFunctions.class.getName());
 
@@ -110,6 +114,17 @@ public final class MinerFunctions {
      */
     public static NostrFunction create(UnaryOperator<String> settings, KeyValueStore kv, KeyValueStore journal,
             SecretStore secrets, SecureRandom rng, Clock clock) {
+        return create(settings, kv, journal, secrets, rng, clock, DreyMetrics.NONE);
+    }
+
+    /** As above, the function's domain events (ROAST runs, DKG runs, shares) counted in {@code metrics}. */
+    public static NostrFunction create(UnaryOperator<String> settings, KeyValueStore kv, KeyValueStore journal,
+            SecretStore secrets, SecureRandom rng, Clock clock, DreyMetrics metrics) {
+        return MeteredFunction.of(unmetered(settings, kv, journal, secrets, rng, clock, metrics), metrics, clock);
+    }
+
+    private static NostrFunction unmetered(UnaryOperator<String> settings, KeyValueStore kv, KeyValueStore journal,
+            SecretStore secrets, SecureRandom rng, Clock clock, DreyMetrics metrics) {
         String function = required(settings, FUNCTION).strip();
         families(function);
         RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
@@ -117,7 +132,7 @@ public final class MinerFunctions {
             return shareFunction(function, settings, kv, secrets, rng, clock, relays);
         }
         if (function.equals(DkgFunction.NAME)) {
-            return dkgFunction(settings, kv, secrets, rng, relays);
+            return dkgFunction(settings, kv, secrets, rng, relays, metrics);
         }
         Federation federation = federation(settings);
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
@@ -162,11 +177,12 @@ public final class MinerFunctions {
      * KV store until the operator moves them into the key file ({@code drey keyfile add --dkg-run}).
      */
     private static NostrFunction dkgFunction(UnaryOperator<String> settings, KeyValueStore kv, SecretStore secrets,
-            SecureRandom rng, RecipientRelays relays) {
+            SecureRandom rng, RecipientRelays relays, DreyMetrics metrics) {
         Set<String> initiators = requiredKeys(settings, DKG_INITIATORS, "key allowed to start a DKG");
         byte[] identityKey = secrets.require(SecretKind.IDENTITY_KEY);
         try {
-            return DkgFunction.of(identityKey, initiators, kv, rng, relays);
+            return DkgFunction.of(identityKey, initiators, kv, rng, relays,
+                    duration(settings, DKG_RUN_TIMEOUT, DkgParticipant.DEFAULT_RUN_TIMEOUT), metrics);
         } finally {
             Arrays.fill(identityKey, (byte) 0); // the participant keeps its own copy
         }

@@ -87,4 +87,45 @@ class DkgFunctionTest {
             assertTrue(e.getMessage().contains(MinerFunctions.DKG_INITIATORS), e.getMessage());
         }
     }
+
+    /** drey.dkg.run-timeout: the tick fails a run still open past it, publishes its run status and counts it. */
+    @Test
+    void aRunPastItsDeadlineIsFailedByTheTickReportedAndCounted() {
+        byte[] initiator = Scalar.random(rng).encode();
+        List<Participant> roster = new ArrayList<>();
+        List<String> routing = new ArrayList<>();
+        byte[] me = Scalar.random(rng).encode();
+        for (int i = 1; i <= 3; i++) {
+            byte[] sk = i == 1 ? me : Scalar.random(rng).encode();
+            String pk = Hex.encode(Schnorr.publicKey(sk));
+            roster.add(new Participant(i, pk));
+            routing.add(pk + "@ws://127.0.0.1:" + (7100 + i));
+        }
+        Map<String, String> settings = Map.of(MinerFunctions.FUNCTION, DkgFunction.NAME,
+                MinerFunctions.DKG_INITIATORS, Hex.encode(Schnorr.publicKey(initiator)),
+                MinerFunctions.DKG_RUN_TIMEOUT, "PT1M",
+                MinerFunctions.ROSTER, String.join(",", routing), MinerFunctions.DEFAULT_RELAYS, "ws://127.0.0.1:7101");
+        try (KeyValueStore kv = MvStoreKeyValueStore.open(dir.resolve("kv.mv.db"), Clock.systemUTC(), false)) {
+            dev.drey.runtime.metrics.CountingMetrics metrics = new dev.drey.runtime.metrics.CountingMetrics();
+            NostrFunction f = MinerFunctions.create(settings::get, kv, kv,
+                    new SecretBundle(Map.of(SecretKind.IDENTITY_KEY, me)), rng, Clock.systemUTC(), metrics);
+            Roster r = new Roster(roster);
+            Event start = DkgCodec.template(new StartRequest("0".repeat(64), KeyType.FROST_BIP340, "", 2, r),
+                    1_800_000_000L, r.pubkeys()).sign(initiator, rng);
+            assertEquals(1, f.handle(start).outbox().size());
+
+            assertTrue(f.tick(start.createdAt() + 59).outbox().isEmpty(), "before the deadline");
+            FunctionResult timedOut = f.tick(start.createdAt() + 60);
+            assertEquals(1, timedOut.outbox().size(), timedOut.notes().toString());
+            OutboxRecord status = timedOut.outbox().get(0);
+            assertEquals(DkgKinds.RUN_STATUS, status.event().kind());
+            assertTrue(status.event().content().contains("\"status\":\"timed-out\""), status.event().content());
+            assertEquals(List.of("ws://127.0.0.1:7102", "ws://127.0.0.1:7103", "ws://127.0.0.1:7101"), status.relays(),
+                    "the other members' relays, then this miner's own");
+            assertTrue(timedOut.notes().get(0).contains("timed out"), timedOut.notes().toString());
+            assertTrue(f.tick(start.createdAt() + 120).outbox().isEmpty(), "reported once");
+            assertEquals(1, metrics.count(dev.drey.runtime.metrics.DreyMetric.DKG_RUNS,
+                    dev.drey.runtime.metrics.Labels.TIMED_OUT));
+        }
+    }
 }

@@ -5,6 +5,8 @@ import dev.drey.nostr.Event;
 import dev.drey.nostr.KindClass;
 import dev.drey.nostr.NostrParser;
 import dev.drey.nostr.Verification;
+import dev.drey.runtime.metrics.DreyMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Relay {
     private final RelayConfig config;
+    private final DreyMetrics metrics;
     private final RelayPolicies policies;
     private final EventSink sink;
     private final EventIndex index;
@@ -85,6 +88,13 @@ public final class Relay {
      */
     public Relay(RelayConfig config, RelayPolicies policies, EventSink sink, EventIndex index,
             SubscriptionRegistry live, Executor queryExecutor, SecureRandom random) {
+        this(config, policies, sink, index, live, queryExecutor, random, DreyMetrics.NONE);
+    }
+
+    /** As above, counting events accepted and refused, time to OK and append latency in {@code metrics}. */
+    public Relay(RelayConfig config, RelayPolicies policies, EventSink sink, EventIndex index,
+            SubscriptionRegistry live, Executor queryExecutor, SecureRandom random, DreyMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -104,8 +114,14 @@ public final class Relay {
     /** The standard private relay over the given log and index. */
     public static Relay privateRelay(RelayConfig config, EventSink sink, EventIndex index, SubscriptionRegistry live,
             Executor queryExecutor) {
+        return privateRelay(config, sink, index, live, queryExecutor, DreyMetrics.NONE);
+    }
+
+    /** As above, with its metrics in {@code metrics}. */
+    public static Relay privateRelay(RelayConfig config, EventSink sink, EventIndex index, SubscriptionRegistry live,
+            Executor queryExecutor, DreyMetrics metrics) {
         return new Relay(config, RelayPolicies.privateRelay(config, new KeyedRateLimiter(config.limits().perKey())),
-                sink, index, live, queryExecutor, new SecureRandom());
+                sink, index, live, queryExecutor, new SecureRandom(), metrics);
     }
 
     /**
@@ -175,6 +191,10 @@ public final class Relay {
         return allowedKeys;
     }
 
+    DreyMetrics metrics() {
+        return metrics;
+    }
+
     AcknowledgedPositions acknowledged() {
         return acknowledged;
     }
@@ -201,12 +221,14 @@ public final class Relay {
             return CompletableFuture.completedFuture(Stored.DUPLICATE);
         }
         CompletableFuture<Accepted> appended;
+        long appendStart = System.nanoTime(); // latency metric only; no decision depends on it
         try {
             appended = sink.append(event).toCompletableFuture();
         } catch (RuntimeException e) {
             appended = CompletableFuture.failedFuture(e);
         }
         return appended.handle((accepted, error) -> {
+            metrics.relayKafkaAppend(Duration.ofNanos(System.nanoTime() - appendStart));
             if (error != null) {
                 inFlight.remove(id, mine);
                 mine.completeExceptionally(error);

@@ -215,24 +215,41 @@ public final class RelaySession {
     // ---- EVENT ---------------------------------------------------------------------------
 
     private void publish(Event event, SessionContext ctx) {
+        long start = System.nanoTime(); // time-to-OK metric only
         var rejection = relay.policies().events().check(event, ctx);
         if (rejection.isPresent()) {
-            ok(event, false, rejection.get().text());
+            answerEvent(event, false, rejection.get().text(), start);
             return;
         }
         if (event.kindClass() == KindClass.EPHEMERAL) {
             // Ephemeral events are never stored, so they skip the log and go straight to listeners.
             relay.live().publish(event);
-            ok(event, true, "");
+            answerEvent(event, true, "", start);
             return;
         }
         relay.store(event).whenComplete((stored, error) -> {
             if (error == null) {
-                ok(event, true, stored == Relay.Stored.DUPLICATE ? DUPLICATE : "");
+                answerEvent(event, true, stored == Relay.Stored.DUPLICATE ? DUPLICATE : "", start);
             } else {
-                ok(event, false, storeError(error));
+                answerEvent(event, false, storeError(error), start);
             }
         });
+    }
+
+    /** The OK of an EVENT, counted: accepted, or refused by its NIP-01 prefix; and the time it took. */
+    private void answerEvent(Event event, boolean accepted, String message, long startNanos) {
+        ok(event, accepted, message);
+        countEvent(accepted, message);
+        relay.metrics().relayTimeToOk(java.time.Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    private void countEvent(boolean accepted, String message) {
+        if (accepted) {
+            relay.metrics().relayEventAccepted();
+        } else {
+            int colon = message.indexOf(':');
+            relay.metrics().relayEventRefused(colon < 0 ? message : message.substring(0, colon));
+        }
     }
 
     private static String storeError(Throwable error) {
@@ -362,6 +379,7 @@ public final class RelaySession {
     private void refuse(ClientMessage message, Rejection why) {
         if (message instanceof ClientMessage.EventMessage m) {
             ok(m.event(), false, why.text());
+            countEvent(false, why.text());
         } else if (message instanceof ClientMessage.Auth a) {
             ok(a.event(), false, why.text());
         } else if (message instanceof ClientMessage.Req r) {
@@ -376,6 +394,9 @@ public final class RelaySession {
     private void refuseMalformed(String frame, String why) {
         FrameTriage t = FrameTriage.of(frame);
         String type = t.type().orElse("");
+        if (type.equals("EVENT")) {
+            relay.metrics().relayEventRefused("malformed");
+        }
         if ((type.equals("EVENT") || type.equals("AUTH")) && t.eventId().isPresent()) {
             send(new RelayMessage.Ok(t.eventId().get(), false, why));
         } else if ((type.equals("REQ") || type.equals("COUNT")) && t.subscriptionId().isPresent()) {

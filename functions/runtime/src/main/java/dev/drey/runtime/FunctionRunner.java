@@ -4,6 +4,8 @@ import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.OutboxRecord;
 import dev.drey.kv.KvException;
 import dev.drey.kv.KvTransientException;
+import dev.drey.runtime.metrics.DreyMetrics;
+import dev.drey.runtime.metrics.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -34,6 +36,7 @@ public final class FunctionRunner {
     private final OutboxSink outbox;
     private final DeadLetterSink deadLetters;
     private final RetryPolicy retry;
+    private final DreyMetrics metrics;
 
     /**
      * A runner whose bad records stay in the outcome only ({@link DeadLetterSink#OUTCOME_ONLY}), with the
@@ -44,13 +47,20 @@ public final class FunctionRunner {
     }
 
     public FunctionRunner(NostrFunction function, OutboxSink outbox, DeadLetterSink deadLetters, RetryPolicy retry) {
-        if (function == null || outbox == null || deadLetters == null || retry == null) {
-            throw new IllegalArgumentException("runner: missing function, outbox, dead-letter sink or retry policy");
+        this(function, outbox, deadLetters, retry, DreyMetrics.NONE);
+    }
+
+    /** As the four-argument constructor, counting every record by kind and outcome in {@code metrics}. */
+    public FunctionRunner(NostrFunction function, OutboxSink outbox, DeadLetterSink deadLetters, RetryPolicy retry,
+            DreyMetrics metrics) {
+        if (function == null || outbox == null || deadLetters == null || retry == null || metrics == null) {
+            throw new IllegalArgumentException("runner: missing function, outbox, dead-letter sink, retry policy or metrics");
         }
         this.function = function;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     public NostrFunction function() {
@@ -66,28 +76,55 @@ public final class FunctionRunner {
         List<OutboxRecord> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>(batch.failures());
-        int handled = 0;
+        List<String> handledKinds = new ArrayList<>();
+        List<String> skippedKinds = new ArrayList<>();
+        for (RecordFailure ignored : batch.failures()) {
+            skippedKinds.add(Labels.UNDECODABLE);
+        }
         for (LoggedEvent e : batch.events()) {
             String what = function.name() + " on event " + e.event().id() + " at " + e.position();
+            String kind = Integer.toString(e.event().kind());
             FunctionResult r;
             try {
                 r = retrying(what, () -> function.handle(e.event()));
             } catch (BadRecord bad) {
                 failures.add(RecordFailure.at(e.position(), RecordFailure.Stage.FUNCTION,
                         function.name() + " failed on event " + e.event().id() + ": " + bad.getCause()));
+                skippedKinds.add(kind);
                 continue;
+            } catch (RedeliverException redeliver) {
+                // Nothing of this delivery is acknowledged: every record in it will come again.
+                count(handledKinds, Labels.FAILED);
+                count(skippedKinds, Labels.FAILED);
+                count(List.of(kind), Labels.FAILED);
+                throw redeliver;
             }
-            handled++;
+            handledKinds.add(kind);
             out.addAll(r.outbox());
             for (String n : r.notes()) {
                 notes.add(e.position() + ": " + n);
             }
         }
-        publish("the outbox for " + function.name(), () -> outbox.publish(out));
-        if (!failures.isEmpty()) {
-            publish("the dead-letter topic for " + function.name(), () -> deadLetters.send(function.name(), failures));
+        try {
+            publish("the outbox for " + function.name(), () -> outbox.publish(out));
+            if (!failures.isEmpty()) {
+                publish("the dead-letter topic for " + function.name(), () -> deadLetters.send(function.name(), failures));
+            }
+        } catch (RedeliverException redeliver) {
+            // Nothing of this delivery is acknowledged: every record in it will come again.
+            count(handledKinds, Labels.FAILED);
+            count(skippedKinds, Labels.FAILED);
+            throw redeliver;
         }
-        return new BatchOutcome(batch.size(), handled, out, notes, failures);
+        count(handledKinds, Labels.HANDLED);
+        count(skippedKinds, Labels.SKIPPED);
+        return new BatchOutcome(batch.size(), handledKinds.size(), out, notes, failures);
+    }
+
+    private void count(List<String> kinds, String outcome) {
+        for (String kind : kinds) {
+            metrics.functionRecord(function.name(), kind, outcome);
+        }
     }
 
     /** The periodic tick ({@link NostrFunction#tick}): its outputs to the outbox, as a batch's. */

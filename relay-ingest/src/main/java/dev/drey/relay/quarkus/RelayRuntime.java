@@ -1,6 +1,9 @@
 package dev.drey.relay.quarkus;
 
 import dev.drey.kafka.KafkaClientSettings;
+import dev.drey.metrics.MicrometerDreyMetrics;
+import dev.drey.runtime.metrics.DreyMetric;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.drey.relay.MinerKey;
 import dev.drey.relay.Relay;
 import dev.drey.relay.node.RelayNode;
@@ -26,7 +29,8 @@ public class RelayRuntime {
 
     private final RelayNode node;
 
-    public RelayRuntime(RelaySettings settings, Config appConfig) {
+    public RelayRuntime(RelaySettings settings, Config appConfig, MeterRegistry registry) {
+        MicrometerDreyMetrics metrics = new MicrometerDreyMetrics(registry);
         var config = settings.toRelayConfig();
         String dir = settings.dataDir();
         Optional<MinerKey> key = settings.secretKey().map(MinerKey::parse);
@@ -35,10 +39,31 @@ public class RelayRuntime {
                 settings.kafka().topicPrefix().orElse(""),
                 dir.equals("memory") ? Optional.empty() : Optional.of(Path.of(dir)), key,
                 settings.kafka().deliveryTimeout(), settings.pullOverlap(), null, kafkaClient,
-                settings.toGatewaySettings()));
+                settings.toGatewaySettings()), metrics);
+        gauges(metrics, config, key);
         LOG.infof("relay started: %d allowed keys, data %s, Kafka %s (%s), topics %s, miner key %s",
                 config.allowedKeys().size(), dir, settings.kafka().bootstrapServers(), kafkaClient.describe(),
                 node.topics().eventTopics(), key.map(MinerKey::pubkey).orElse("none (peer pull and outbox off)"));
+    }
+
+    /**
+     * The gateway's gauges, read at each scrape: outbox backlog and retries, and per configured peer (roster
+     * member with a relay URL: a bounded set) the age of the newest event pulled from it (-1 until one came).
+     */
+    private void gauges(MicrometerDreyMetrics metrics, dev.drey.relay.RelayConfig config, Optional<MinerKey> key) {
+        metrics.gauge(DreyMetric.RELAY_OUTBOX_BACKLOG, () -> node.outbox() == null ? 0 : node.outbox().backlog());
+        metrics.counterOf(DreyMetric.RELAY_OUTBOX_RETRIES, () -> node.outbox() == null ? 0 : node.outbox().retried());
+        String me = key.map(MinerKey::pubkey).orElse("");
+        for (var member : config.roster()) {
+            if (member.relayUrl().isEmpty() || member.pubkey().equals(me)) {
+                continue;
+            }
+            String peer = member.pubkey();
+            metrics.gauge(DreyMetric.RELAY_PEER_PULL_LAG, () -> node.peers().stream()
+                    .filter(p -> p.peerKey().equals(peer) && p.newestPulled() >= 0).findFirst()
+                    .map(p -> (double) Math.max(0, System.currentTimeMillis() / 1000 - p.newestPulled()))
+                    .orElse(-1.0), peer);
+        }
     }
 
     public Relay relay() {

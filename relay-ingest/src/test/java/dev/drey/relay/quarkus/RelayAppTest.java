@@ -98,6 +98,46 @@ class RelayAppTest {
         }
     }
 
+    /** /q/metrics: an accepted and a refused event move the relay's counters, its time to OK and append latency. */
+    @Test
+    void metricsMoveWhenEventsFlow() throws Exception {
+        String before = metrics();
+        try (WsClient c = new WsClient(URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/"))) {
+            String challenge = assertInstanceOf(RelayMessage.AuthChallenge.class, c.next()).challenge();
+            long now = System.currentTimeMillis() / 1000;
+            Event auth = TestKeys.ALICE.auth("ws://" + root.getHost() + ":" + root.getPort(), challenge, now);
+            c.send(new ClientMessage.Auth(auth).toJson());
+            assertEquals(new RelayMessage.Ok(auth.id(), true, ""), c.next());
+            Event note = TestKeys.ALICE.sign(now, 1, List.of(List.of("t", "metrics")), "counted " + System.nanoTime());
+            c.send(new ClientMessage.EventMessage(note).toJson());
+            assertEquals(new RelayMessage.Ok(note.id(), true, ""), c.next());
+            Event stale = TestKeys.ALICE.sign(now - 400 * 24 * 3600, 1, List.of(), "far too old");
+            c.send(new ClientMessage.EventMessage(stale).toJson());
+            RelayMessage.Ok refused = assertInstanceOf(RelayMessage.Ok.class, c.next());
+            assertEquals(false, refused.accepted(), refused.toString());
+            assertTrue(refused.message().startsWith("invalid:"), refused.message());
+        }
+        String after = metrics();
+        assertEquals(1, value(after, "drey_relay_events_accepted_total") - value(before, "drey_relay_events_accepted_total"), after);
+        String invalid = "drey_relay_events_refused_total{reason=\"invalid\"}";
+        assertEquals(1, value(after, invalid) - value(before, invalid), after);
+        assertEquals(2, value(after, "drey_relay_time_to_ok_seconds_count") - value(before, "drey_relay_time_to_ok_seconds_count"), after);
+        assertEquals(1, value(after, "drey_relay_kafka_append_seconds_count") - value(before, "drey_relay_kafka_append_seconds_count"), after);
+        assertTrue(after.contains("drey_relay_time_to_ok_seconds_bucket{le="), "time to OK is a histogram");
+        assertTrue(after.contains("drey_relay_outbox_backlog "), after);
+        assertTrue(after.contains("drey_relay_peer_pull_lag_seconds{peer=\""), "one gauge per configured peer: " + after);
+    }
+
+    static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    static double value(String body, String series) {
+        var m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(series) + " ([0-9.eE+-]+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     @Test
     void wrongHostInAuthIsRefused() throws Exception {
         try (WsClient c = new WsClient(URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/"))) {

@@ -1,5 +1,6 @@
 package dev.drey.roast.app;
 
+import dev.drey.metrics.MicrometerDreyMetrics;
 import dev.drey.miner.MinerFunctions;
 import dev.drey.kafka.EventLog;
 import dev.drey.kafka.EventLogConfig;
@@ -13,9 +14,12 @@ import dev.drey.runtime.KafkaDeadLetters;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.OutboxSink;
 import dev.drey.runtime.RetryPolicy;
+import dev.drey.runtime.metrics.DreyMetrics;
 import dev.drey.secrets.SecretStore;
 import dev.drey.secrets.SecretStores;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -73,10 +77,21 @@ public class FunctionBeans {
         return SecretStores.open(settings());
     }
 
+    /**
+     * The domain metrics on Quarkus' Micrometer registry (Prometheus at /q/metrics); made at start so the metrics
+     * are scraped (at zero) even while the function itself cannot be built (readiness DOWN).
+     */
     @Produces
     @Singleton
-    NostrFunction function(KeyValueStore kv, SecretStore secrets) {
-        return MinerFunctions.create(settings(), kv, secrets, new SecureRandom(), Clock.systemUTC());
+    @Startup
+    DreyMetrics metrics(MeterRegistry registry) {
+        return new MicrometerDreyMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    NostrFunction function(KeyValueStore kv, SecretStore secrets, DreyMetrics metrics) {
+        return MinerFunctions.create(settings(), kv, kv, secrets, new SecureRandom(), Clock.systemUTC(), metrics);
     }
 
     @Produces
@@ -121,7 +136,7 @@ public class FunctionBeans {
 
     @Produces
     @Singleton
-    FunctionRunner runner(NostrFunction function, OutboxSink outbox, KafkaDeadLetters deadLetters) {
-        return new FunctionRunner(function, outbox, deadLetters, RetryPolicy.DEFAULT);
+    FunctionRunner runner(NostrFunction function, OutboxSink outbox, KafkaDeadLetters deadLetters, DreyMetrics metrics) {
+        return new FunctionRunner(function, outbox, deadLetters, RetryPolicy.DEFAULT, metrics);
     }
 }

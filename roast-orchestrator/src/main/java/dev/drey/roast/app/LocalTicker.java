@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -30,8 +31,10 @@ public class LocalTicker {
     static final String INTERVAL = "drey.tick-interval";
     private static final Logger LOG = Logger.getLogger(LocalTicker.class.getName());
 
+    /** Resolved at each tick, not at start: a function that cannot be built (key file missing) leaves the
+     *  process up with readiness DOWN ({@link ReadinessChecks}) instead of failing the start. */
     @Inject
-    FunctionRunner runner;
+    Provider<FunctionRunner> runners;
 
     private ScheduledExecutorService timer;
 
@@ -53,6 +56,13 @@ public class LocalTicker {
     }
 
     void tick() {
+        FunctionRunner runner;
+        try {
+            runner = runners.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tick skipped, the function is not ready: {0}", e.getMessage());
+            return;
+        }
         try {
             BatchOutcome o = runner.tick(Clock.systemUTC().instant().getEpochSecond());
             for (String note : o.notes()) {

@@ -140,6 +140,31 @@ class RoastAppTest {
         return time == null ? r : r.header("Ce-Time", time);
     }
 
+    /** /q/metrics exposes the domain metrics, and they move as records are handled (the Knative path: synchronous). */
+    @Test
+    void metricsMoveWhenRecordsAreHandled() throws Exception {
+        String handled = "drey_function_records_total{function=\"roast-orchestrator\",kind=\"3420\",outcome=\"handled\"}";
+        String skipped = "drey_function_records_total{function=\"roast-orchestrator\",kind=\"undecodable\",outcome=\"skipped\"}";
+        String before = Scrape.metrics();
+        Scenario s = scenario(14);
+        long offset = 2000;
+        for (Event e : s.inputs()) {
+            cloudEvent(e, offset++).body(e.toJson()).post("/").then().statusCode(200);
+        }
+        cloudEvent(s.inputs().get(0), offset).body("{\"id\":1}").post("/").then().statusCode(400);
+        String after = Scrape.metrics();
+        assertEquals(1, Scrape.value(after, handled) - Scrape.value(before, handled), after);
+        assertEquals(1, Scrape.value(after, skipped) - Scrape.value(before, skipped), after);
+        assertEquals(1, Scrape.value(after, "drey_roast_sessions_started_total")
+                - Scrape.value(before, "drey_roast_sessions_started_total"), after);
+        for (dev.drey.runtime.metrics.DreyMetric m : dev.drey.runtime.metrics.DreyMetric.values()) {
+            if (m.labels().isEmpty() && !m.readAtScrape()) {
+                org.junit.jupiter.api.Assertions.assertTrue(after.contains(m.exportedNames().get(0)),
+                        m.metricName() + " is exported from the start");
+            }
+        }
+    }
+
     @Test
     void readiness() {
         given().get("/q/health/ready").then().statusCode(200);

@@ -116,6 +116,11 @@ public final class OutboxPublisher implements AutoCloseable {
         retried++;
     }
 
+    /** Outbox records read and not yet answered by every recipient (delivered or dead-lettered). */
+    public int backlog() {
+        return pendingRecords.get();
+    }
+
     /** Deliveries given up on since start (each also a {@link GatewayState.DeadLetter}). */
     public long deadLettered() {
         return deadLettered;

@@ -73,6 +73,8 @@ public final class PeerPull implements AutoCloseable {
     private volatile long received;
     private volatile long refused;
     private volatile long rateLimited;
+    /** The newest created_at (bounded by now) of an event this peer gave us, kept across reconnects; -1: none yet. */
+    private volatile long newestPulled = -1;
     private int refusalsLogged;
     private volatile boolean connected;
 
@@ -153,6 +155,16 @@ public final class PeerPull implements AutoCloseable {
     /** Events refused because the peer went beyond its rate (each cut the connection) since start. */
     public long rateLimited() {
         return rateLimited;
+    }
+
+    /** The newest created_at (unix seconds, never in the future) pulled from this peer since start; -1 if none. */
+    public long newestPulled() {
+        return newestPulled;
+    }
+
+    /** The peer's public key (hex): the roster member this pull serves. */
+    public String peerKey() {
+        return peerKey;
     }
 
     public boolean isConnected() {
@@ -288,6 +300,7 @@ public final class PeerPull implements AutoCloseable {
     /** The checkpoint may pass an event, but never now: a future-dated event must not make us skip ahead. */
     private void seen(Event event, long nowMillis) {
         maxSeen = Math.max(maxSeen, Math.min(event.createdAt(), Math.floorDiv(nowMillis, 1000L)));
+        newestPulled = Math.max(newestPulled, maxSeen);
     }
 
     private void refuse(Event event, String why) {

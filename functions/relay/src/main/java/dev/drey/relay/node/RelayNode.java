@@ -1,5 +1,6 @@
 package dev.drey.relay.node;
 
+import dev.drey.runtime.metrics.DreyMetrics;
 import dev.drey.kafka.EventLog;
 import dev.drey.kafka.EventLogConfig;
 import dev.drey.kafka.Topics;
@@ -62,7 +63,7 @@ public final class RelayNode implements AutoCloseable {
     private volatile OutboxPublisher outbox;
     private volatile boolean closed;
 
-    private RelayNode(RelayNodeSettings s) {
+    private RelayNode(RelayNodeSettings s, DreyMetrics metrics) {
         this.settings = s;
         this.topics = Topics.withPrefix(s.topicPrefix());
         this.log = new EventLog(EventLogConfig.of(s.bootstrapServers()).withTopics(topics)
@@ -80,7 +81,7 @@ public final class RelayNode implements AutoCloseable {
         // Bounded: a flood of REQs across connections is refused ("busy") instead of queueing without end.
         this.queries = new ThreadPoolExecutor(QUERY_THREADS, QUERY_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUERY_QUEUE), daemon("relay-query"), new ThreadPoolExecutor.AbortPolicy());
-        this.relay = Relay.privateRelay(s.relay(), new KafkaEventSink(log), index, live, queries);
+        this.relay = Relay.privateRelay(s.relay(), new KafkaEventSink(log), index, live, queries, metrics);
         this.feeder = new KafkaIndexFeeder(s.bootstrapServers(), s.kafkaClient(), topics.eventTopics(), index,
                 new IndexFeed(index, live), Duration.ofSeconds(30)).start();
         this.probe = new KafkaProbe(s.bootstrapServers(), s.kafkaClient(), Duration.ofSeconds(2));
@@ -96,7 +97,12 @@ public final class RelayNode implements AutoCloseable {
 
     /** Connects to Kafka (creating missing topics), opens the index and starts feeding it. */
     public static RelayNode start(RelayNodeSettings settings) {
-        return new RelayNode(settings);
+        return start(settings, DreyMetrics.NONE);
+    }
+
+    /** As {@link #start(RelayNodeSettings)}, the relay's events counted in {@code metrics}. */
+    public static RelayNode start(RelayNodeSettings settings, DreyMetrics metrics) {
+        return new RelayNode(settings, metrics);
     }
 
     private synchronized void startGateway(MinerKey me) {
