@@ -85,7 +85,8 @@ final class DevnetCommand implements Callable<Integer> {
             config = new DevnetConfig(base.miners(), base.threshold(), base.offline(), base.invalid(),
                     PairingCurves.byName(curve), dir, Duration.ofSeconds(stepTimeoutSeconds));
         } catch (RuntimeException e) {
-            throw new CliException(e.getMessage());
+            // a bad --miners/--threshold/--faulty/--curve is a usage error (64), not a failed run
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();

@@ -43,9 +43,22 @@ public final class Drey implements Runnable {
         cl.addSubcommand(new BeaconCommand());
         cl.addSubcommand(new VrfCommand());
         cl.addSubcommand(new TlockCommand());
+        cl.addSubcommand(new FederationCommand());
+        cl.addSubcommand(new DkgCommand());
+        cl.addSubcommand(new SignCommand());
+        cl.addSubcommand(new StatusCommand());
+        withHelp(cl);
         cl.setParameterExceptionHandler(CliSupport::usageError);
         cl.setExecutionExceptionHandler(CliSupport::failure);
         return cl;
+    }
+
+    /** Every command of the tree answers --help (and --version), whether or not its class asked for it. */
+    private static void withHelp(CommandLine cl) {
+        if (!cl.getCommandSpec().mixinStandardHelpOptions()) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(Drey::withHelp);
     }
 
     public static void main(String[] args) {

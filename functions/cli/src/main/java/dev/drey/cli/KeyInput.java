@@ -31,4 +31,9 @@ final class KeyInput {
             throw new CliException(option + ": not a valid public key (64 hex characters or npub1...)");
         }
     }
+
+    /** As {@link #publicKey}, as 64 lowercase hex characters. */
+    static String publicKeyHex(String value, String option) {
+        return Hex.encode(publicKey(value, option));
+    }
 }

@@ -1,19 +1,16 @@
 package dev.drey.devnet;
 
 import dev.drey.kafka.EmbeddedKafka;
-import dev.drey.kafka.EventLog;
-import dev.drey.kafka.EventLogConfig;
-import dev.drey.kafka.EventLogReader;
-import dev.drey.kafka.LoggedEvent;
 import dev.drey.kafka.MessageFamily;
-import dev.drey.kafka.OutboxRecord;
+import dev.drey.kafka.KafkaClientSettings;
 import dev.drey.kafka.Topics;
 import dev.drey.kv.KeyValueStore;
 import dev.drey.kv.MvStoreKeyValueStore;
 import dev.drey.miner.DkgFunction;
-import dev.drey.runtime.BatchOutcome;
 import dev.drey.runtime.EventLogOutbox;
-import dev.drey.runtime.FunctionRunner;
+import dev.drey.runtime.TopicReplayer;
+import dev.drey.kafka.EventLog;
+import dev.drey.kafka.EventLogConfig;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.RecipientRelays;
 import dev.drey.secrets.SecretKind;
@@ -22,9 +19,7 @@ import dev.drey.secrets.SecretStores;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +27,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code drey replay}: re-runs a stopped devnet miner's functions over one of its Kafka topics from an offset,
- * exactly as a platform redelivers (through {@link FunctionRunner}, outputs to the miner's outbox topic), and
+ * exactly as a platform redelivers (through {@link TopicReplayer}; new outputs reach the outbox only when asked), and
  * reports whether anything new came out. Every function is idempotent, so the outputs are the events already
  * on the outbox (same ids, which relays drop as duplicates) and {@code newOutputs} is empty.
  */
@@ -54,7 +48,7 @@ public final class TopicReplay {
     private TopicReplay() {
     }
 
-    public static Result run(Path dataDir, String topic, long fromOffset, Consumer<String> progress) {
+    public static Result run(Path dataDir, String topic, long fromOffset, boolean publish, Consumer<String> progress) {
         if (fromOffset < 0) {
             throw new DevnetException("--from-offset must be 0 or more, was " + fromOffset);
         }
@@ -74,12 +68,12 @@ public final class TopicReplay {
                 + " is not one of miner " + miner + "'s event topics: " + topics.eventTopics()));
         Path minerDir = dataDir.resolve("miner-" + miner);
         try (DevnetLock lock = DevnetLock.acquire(dataDir)) {
-            return replay(dataDir, state, topic, miner, family, topics, minerDir, fromOffset, progress);
+            return replay(dataDir, state, topic, miner, family, topics, minerDir, fromOffset, publish, progress);
         }
     }
 
     private static Result replay(Path dataDir, DevnetState state, String topic, int miner, MessageFamily family,
-            Topics topics, Path minerDir, long fromOffset, Consumer<String> progress) {
+            Topics topics, Path minerDir, long fromOffset, boolean publish, Consumer<String> progress) {
         EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dataDir.resolve("kafka")).build();
         try {
             kafka.start();
@@ -96,8 +90,6 @@ public final class TopicReplay {
             String pubkey = state.federation().pubkeyOf(dev.drey.crypto.frost.Identifier.of(miner));
             Map<String, String> settings = MinerFunctionSet.settings(state, pubkey, minerDir);
             SecretStore secrets = SecretStores.open(settings::get);
-            List<FunctionRunner> runners = new ArrayList<>();
-            EventLogOutbox outbox = new EventLogOutbox(log);
             Map<NostrFunction, List<MessageFamily>> functions = new LinkedHashMap<>(MinerFunctionSet.create(settings, kv,
                     journal, secrets, state.invalidShares().contains(miner), rng, clock));
             byte[] identity = secrets.require(SecretKind.IDENTITY_KEY);
@@ -107,51 +99,19 @@ public final class TopicReplay {
             } finally {
                 java.util.Arrays.fill(identity, (byte) 0);
             }
+            List<NostrFunction> consuming = new ArrayList<>();
             functions.forEach((f, families) -> {
                 if (families.contains(family)) {
-                    runners.add(new FunctionRunner(f, outbox));
+                    consuming.add(f);
                 }
             });
-            if (runners.isEmpty()) {
+            if (consuming.isEmpty()) {
                 throw new DevnetException("no function of miner " + miner + " consumes " + topic);
             }
-            Set<String> published = outboxIds(kafka.bootstrapServers(), topics.outbox());
-            progress.accept("replaying " + topic + " from offset " + fromOffset + " through "
-                    + runners.stream().map(r -> r.function().name()).toList() + "; " + published.size()
-                    + " events already on " + topics.outbox());
-            int[] counts = new int[3]; // records, handled, outputs
-            List<String> fresh = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            int[] already = new int[1];
-            try (EventLogReader<LoggedEvent> reader = EventLogReader.events(kafka.bootstrapServers(), List.of(topic))) {
-                Map<TopicPartition, Long> start = new LinkedHashMap<>();
-                for (TopicPartition tp : reader.partitions()) {
-                    start.put(tp, fromOffset);
-                }
-                Map<TopicPartition, Long> end = reader.endOffsets();
-                reader.seek(clamp(start, end));
-                reader.catchUp(end, Duration.ofSeconds(60), (logged, position) -> {
-                    counts[0]++;
-                    for (FunctionRunner r : runners) {
-                        BatchOutcome o = r.run(logged);
-                        counts[1] += o.handled();
-                        failures.addAll(o.failures().stream().map(Object::toString).toList());
-                        for (OutboxRecord out : o.published()) {
-                            counts[2]++;
-                            if (published.contains(out.event().id())) {
-                                already[0]++;
-                            } else {
-                                fresh.add(out.event().id() + " (kind " + out.event().kind() + ", from "
-                                        + r.function().name() + " on " + position + ")");
-                            }
-                        }
-                    }
-                    if (counts[0] % 50 == 0) {
-                        progress.accept(counts[0] + " records replayed");
-                    }
-                });
-            }
-            return new Result(topic, miner, fromOffset, counts[0], counts[1], counts[2], already[0], fresh, failures);
+            TopicReplayer.Result r = TopicReplayer.replay(new TopicReplayer.Source(kafka.bootstrapServers(),
+                    KafkaClientSettings.NONE, topic, fromOffset, topics.outbox()), consuming, publish ? new EventLogOutbox(log) : null, progress);
+            return new Result(topic, miner, fromOffset, r.records(), r.handled(), r.outputs(), r.alreadyPublished(),
+                    r.newOutputs(), r.failures());
         }
     }
 
@@ -163,17 +123,4 @@ public final class TopicReplay {
         }
     }
 
-    private static Map<TopicPartition, Long> clamp(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
-        Map<TopicPartition, Long> out = new LinkedHashMap<>();
-        start.forEach((tp, o) -> out.put(tp, Math.min(o, end.getOrDefault(tp, 0L))));
-        return out;
-    }
-
-    private static Set<String> outboxIds(String bootstrap, String outboxTopic) {
-        Set<String> ids = new HashSet<>();
-        try (EventLogReader<OutboxRecord> r = EventLogReader.outbox(bootstrap, outboxTopic)) {
-            r.catchUp(r.endOffsets(), Duration.ofSeconds(60), (o, pos) -> ids.add(o.event().id()));
-        }
-        return ids;
-    }
 }

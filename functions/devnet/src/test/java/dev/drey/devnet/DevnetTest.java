@@ -75,7 +75,7 @@ class DevnetTest {
 
     @Test
     void replayNeedsADevnet() {
-        DevnetException e = assertThrows(DevnetException.class, () -> TopicReplay.run(dir, "m1.drey.sign", 0, l -> { }));
+        DevnetException e = assertThrows(DevnetException.class, () -> TopicReplay.run(dir, "m1.drey.sign", 0, false, l -> { }));
         assertTrue(e.getMessage().contains("run ./drey devnet first"), e.getMessage());
     }
 }

@@ -81,7 +81,7 @@ class CheaterTest {
     }
 
     /** Miner 3's share to miner 1, replaced by {@code change(share)}, properly encrypted and signed. */
-    private static UnaryOperator<Event> shareToOne(Network net, UnaryOperator<byte[]> change) {
+    static UnaryOperator<Event> shareToOne(Network net, UnaryOperator<byte[]> change) {
         return e -> {
             if (e.kind() != DkgKinds.ROUND2 || net.idOf(e.pubkey()) != CHEATER) {
                 return e;

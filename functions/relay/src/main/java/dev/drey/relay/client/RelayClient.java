@@ -23,6 +23,7 @@ public final class RelayClient implements AutoCloseable, RelayConnection.Listene
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConcurrentLinkedQueue<Event> received = new ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String url;
     private RelayConnection connection;
 
@@ -111,8 +112,29 @@ public final class RelayClient implements AutoCloseable, RelayConnection.Listene
         received.add(event);
     }
 
+    /**
+     * Whether subscription {@code id} reached its end of stored events (EOSE) within {@code max}: a query of what
+     * the relay holds (an operator's status) is complete only then.
+     */
+    public boolean awaitStored(String id, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!stored.contains(id)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayClientException("interrupted while waiting for stored events on " + url);
+            }
+        }
+        return true;
+    }
+
     @Override
     public void onEose(String subscriptionId) {
+        stored.add(subscriptionId);
     }
 
     @Override
