@@ -1,6 +1,7 @@
 package dev.drey.roast.app;
 
 import dev.drey.miner.MinerFunctions;
+import dev.drey.miner.RequiredSettings;
 import dev.drey.kafka.EventLog;
 import dev.drey.kafka.EventLogConfig;
 import dev.drey.kafka.Topics;
@@ -12,6 +13,7 @@ import dev.drey.runtime.FunctionRunner;
 import dev.drey.runtime.KafkaDeadLetters;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.OutboxSink;
+import dev.drey.runtime.ReseedableRandom;
 import dev.drey.runtime.RetryPolicy;
 import dev.drey.secrets.SecretStore;
 import dev.drey.secrets.SecretStores;
@@ -19,7 +21,6 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -73,10 +74,30 @@ public class FunctionBeans {
         return SecretStores.open(settings());
     }
 
+    /**
+     * The process's only random source, replaced after every snapshot restore ({@link RestoreReseed}; Lambda
+     * SnapStart): nothing else in the artifact may make its own {@code SecureRandom}.
+     */
     @Produces
     @Singleton
-    NostrFunction function(KeyValueStore kv, SecretStore secrets) {
-        return MinerFunctions.create(settings(), kv, secrets, new SecureRandom(), Clock.systemUTC());
+    ReseedableRandom random() {
+        ReseedableRandom random = ReseedableRandom.fromOs();
+        restoreHook = RestoreReseed.register(random);
+        return random;
+    }
+
+    /** Held here because CRaC's context references its resources weakly. */
+    private RestoreReseed restoreHook;
+
+    @Produces
+    @Singleton
+    NostrFunction function(KeyValueStore kv, SecretStore secrets, ReseedableRandom random) {
+        UnaryOperator<String> s = settings();
+        String name = s.apply(MinerFunctions.FUNCTION);
+        if (name != null) {
+            RequiredSettings.check(name.strip(), RequiredSettings.Scope.DEPLOYMENT, s);
+        }
+        return MinerFunctions.create(settings(), kv, secrets, random, Clock.systemUTC());
     }
 
     @Produces
