@@ -38,6 +38,41 @@ locals {
   topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.vote", "drey.other", "drey.outbox"]
   outbox_topic = "drey.outbox"
   topic_names  = { for t in local.topics : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}") }
+
+  # What every function needs to start besides the module's own settings: the federation, the
+  # functions' key file (KMS envelope-sealed, never the relay's), the relays to deliver to. Each
+  # function's own settings come from var.function_settings[name]; the Terraform check evaluates the
+  # result with terraform.tfvars.example against infra/required-settings.json.
+  function_environment = {
+    DREY_FEDERATION_JSON     = var.federation_json
+    DREY_SECRETS_FILE_BASE64 = filebase64(var.function_key_file)
+    DREY_RELAYS_DEFAULT      = var.relay_urls
+    DREY_RELAYS_ROSTER       = var.relay_roster
+  }
+}
+
+# The deployment zips go through S3: they are over Lambda's direct-upload limit.
+resource "aws_s3_bucket" "artifacts" {
+  bucket_prefix = "${var.name_prefix}-artifacts-"
+  force_destroy = true
+  tags          = var.tags
+}
+
+resource "aws_s3_bucket_public_access_block" "artifacts" {
+  bucket                  = aws_s3_bucket.artifacts.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_object" "artifact" {
+  for_each = local.functions
+
+  bucket      = aws_s3_bucket.artifacts.id
+  key         = "${each.key}/function.zip"
+  source      = var.lambda_artifacts[each.key]
+  source_hash = filemd5(var.lambda_artifacts[each.key])
 }
 
 module "function" {
@@ -47,11 +82,13 @@ module "function" {
   name               = each.key
   function_name      = "${var.name_prefix}-${each.key}"
   handler            = coalesce(try(var.lambda_overrides[each.key].handler, null), var.lambda_handler)
-  artifact_path      = var.lambda_artifacts[each.key]
+  artifact_bucket    = aws_s3_object.artifact[each.key].bucket
+  artifact_key       = aws_s3_object.artifact[each.key].key
+  artifact_hash      = filebase64sha256(var.lambda_artifacts[each.key])
   memory_mb          = coalesce(try(var.lambda_overrides[each.key].memory_mb, null), each.value.memory_mb)
   timeout_s          = coalesce(try(var.lambda_overrides[each.key].timeout_s, null), each.value.timeout_s)
   batch_size         = coalesce(try(var.lambda_overrides[each.key].batch_size, null), 100)
-  environment        = try(var.lambda_overrides[each.key].environment, {})
+  environment        = merge(local.function_environment, try(var.function_settings[each.key], {}), try(var.lambda_overrides[each.key].environment, {}))
   topics             = each.value.topics
   outbox_topic       = local.outbox_topic
   topic_prefix       = var.topic_prefix

@@ -24,8 +24,10 @@ resource "aws_dynamodb_table" "kv" {
   # by the functions before they are stored.
 }
 
+# The functions' key: it opens their key file (identity key, FROST share, DTA share). Only the
+# functions' roles may use it.
 resource "aws_kms_key" "secrets" {
-  description             = "Drey Miner ${var.name_prefix}: envelope encryption of identity key, FROST share and DTA share"
+  description             = "Drey Miner ${var.name_prefix}: envelope encryption of the functions' identity key, FROST share and DTA share"
   deletion_window_in_days = var.kms_deletion_window_days
   enable_key_rotation     = true
 }
@@ -33,4 +35,17 @@ resource "aws_kms_key" "secrets" {
 resource "aws_kms_alias" "secrets" {
   name          = "alias/${var.name_prefix}-secrets"
   target_key_id = aws_kms_key.secrets.key_id
+}
+
+# The relay's own key: it opens only the relay's key file (its identity key). The internet-facing
+# relay's role is granted this key and never the functions' one, so a compromised relay exposes no share.
+resource "aws_kms_key" "relay" {
+  description             = "Drey Miner ${var.name_prefix}: envelope encryption of the relay's identity key"
+  deletion_window_in_days = var.kms_deletion_window_days
+  enable_key_rotation     = true
+}
+
+resource "aws_kms_alias" "relay" {
+  name          = "alias/${var.name_prefix}-relay"
+  target_key_id = aws_kms_key.relay.key_id
 }

@@ -29,8 +29,18 @@ output "kv_table_name" {
 }
 
 output "kms_key_arn" {
-  description = "KMS key sealing the secrets at rest (DREY_KMS_KEY_ID)."
+  description = "KMS key sealing the functions' key file and secrets at rest (drey keyfile create --kind envelope --kms-key-id ...)."
   value       = aws_kms_key.secrets.arn
+}
+
+output "relay_kms_key_arn" {
+  description = "KMS key sealing the relay's own key file (its identity key only)."
+  value       = aws_kms_key.relay.arn
+}
+
+output "function_failure_queues" {
+  description = "SQS on-failure destination per function: batches the MSK mappings gave up on (replay them with drey replay --from-offset)."
+  value       = { for name, f in module.function : name => f.failure_queue_arn }
 }
 
 output "function_arns" {

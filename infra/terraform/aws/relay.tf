@@ -193,7 +193,7 @@ resource "aws_iam_role_policy" "relay_execution" {
 
 # Task role: what the relay process does. It appends to every family topic, reads them back
 # (its query index is a view of the log) and reads the outbox; its consumer groups start with
-# its name; its identity key is sealed with the KMS key.
+# its name; its identity key is sealed with the relay's own KMS key (never the functions' one).
 resource "aws_iam_role" "relay_task" {
   name               = "${local.relay_name}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
@@ -222,8 +222,8 @@ data "aws_iam_policy_document" "relay_task" {
   }
   statement {
     sid       = "IdentityKeyEnvelope"
-    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
-    resources = [aws_kms_key.secrets.arn]
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.relay.arn]
   }
 }
 
@@ -262,7 +262,9 @@ resource "aws_ecs_task_definition" "relay" {
           KAFKA_SASL_MECHANISM                     = "AWS_MSK_IAM"
           KAFKA_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
           KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
-          DREY_KMS_KEY_ID                          = aws_kms_key.secrets.arn
+          DREY_SECRETS_BACKEND                     = "kms"
+          DREY_KMS_KEY_ID                          = aws_kms_key.relay.arn
+          DREY_SECRETS_FILE_BASE64                 = filebase64(var.relay_key_file)
           RELAY_DATA_DIR                           = "/tmp/relay-data"
           QUARKUS_HTTP_PORT                        = tostring(local.relay_port)
           # The URL AUTH (NIP-42) events must name; set RELAY_PUBLIC_URL in relay_environment when a DNS name

@@ -89,7 +89,7 @@ variable "topic_replication_factor" {
 # --- functions -------------------------------------------------------------------------------
 
 variable "lambda_artifacts" {
-  description = "Deployment zip per function name of infra/functions.json (Quarkus builds target/function.zip), e.g. { signer = \"../../../functions/signer/target/function.zip\" }."
+  description = "Deployment zip per function name of infra/functions.json (Quarkus builds target/function.zip), uploaded to S3, e.g. { signer = \"../../../roast-orchestrator/target/function.zip\" }."
   type        = map(string)
 }
 
@@ -184,4 +184,41 @@ variable "relay_environment" {
   description = "Extra environment of the relay container (RELAY_ROSTER, RELAY_ALLOW_LIST, ...)."
   type        = map(string)
   default     = {}
+}
+
+# --- what every function needs to start (see infra/required-settings.json) ------------------
+
+variable "federation_json" {
+  description = "The federation file's content (public: members, threshold, group keys), as drey federation init wrote it."
+  type        = string
+  validation {
+    condition     = length(trimspace(var.federation_json)) > 0
+    error_message = "federation_json must hold the federation file."
+  }
+}
+
+variable "function_key_file" {
+  description = "Path of the functions' key file, envelope-sealed with this deployment's functions KMS key (drey keyfile create --kind envelope --kms-key-id ...); passed base64 in DREY_SECRETS_FILE_BASE64. The relay has its own (relay_key_file)."
+  type        = string
+}
+
+variable "relay_urls" {
+  description = "Relays the functions deliver their events to by default (comma-separated wss:// URLs; DREY_RELAYS_DEFAULT)."
+  type        = string
+}
+
+variable "relay_roster" {
+  description = "Federation members' relays (comma-separated key@wss://url; DREY_RELAYS_ROSTER); \"\" for none."
+  type        = string
+  default     = ""
+}
+
+variable "function_settings" {
+  description = "Each function's own settings as environment variables (DREY_SIGNER_REQUESTERS, DREY_POL_SERVICE_KEYS, ...), by function name; the build's check fails when terraform.tfvars.example leaves a required one out."
+  type        = map(map(string))
+}
+
+variable "relay_key_file" {
+  description = "Path of the relay's own key file (identity key only), envelope-sealed with the relay's KMS key; passed base64 in DREY_SECRETS_FILE_BASE64."
+  type        = string
 }

@@ -26,6 +26,8 @@ import {
   UNKNOWN, MODULE_META_ARGUMENTS, cachingLoader, describeRoot, evaluate, expand, expressionsOf,
   isDirectoryWithTf, localModuleDir, referencesIn, rel, tfDirectories,
 } from "./hcl.mjs";
+import { checkDeployment } from "./deployment.mjs";
+import { checkImages } from "./dockerfile.mjs";
 
 // --- declarations and references -------------------------------------------------------------
 
@@ -206,8 +208,8 @@ export const ENVIRONMENTS = {
       topicExpression: (i) => i.body.topics,
       sinkProblem: (i, units) => {
         const target = i.body.function_name;
-        if (typeof target !== "string" || !/aws_lambda_function\./.test(target)) {
-          return "its function_name does not reference the function's aws_lambda_function";
+        if (typeof target !== "string" || !/aws_lambda_(function|alias)\./.test(target)) {
+          return "its function_name does not reference the function's aws_lambda_function (or an alias of it)";
         }
         return units.length > 0 ? null : "there is no Lambda function beside it";
       },
@@ -521,7 +523,7 @@ async function perTopicProblem(rule, instance, units) {
  * environments named in `environments` are checked against the manifest; `kafkaSourceDir`
  * (optional) is where MessageFamily.java and Topics.java are.
  */
-export async function runChecks({ terraformDir, manifestPath, environments = ["aws", "knative"], kafkaSourceDir = null, skip = [] }) {
+export async function runChecks({ terraformDir, manifestPath, environments = ["aws", "knative"], kafkaSourceDir = null, skip = [], requiredSettingsPath = null, dockerRoot = null }) {
   const loader = cachingLoader();
   const problems = [];
   const lines = [];
@@ -564,6 +566,17 @@ export async function runChecks({ terraformDir, manifestPath, environments = ["a
     const { problems: wp, lines: wl } = await checkWiring(env, envDir, manifest, loader);
     problems.push(...wp);
     lines.push(...wl);
+    if (requiredSettingsPath) {
+      const required = JSON.parse(readFileSync(requiredSettingsPath, "utf8"));
+      const { problems: dp, lines: dl } = await checkDeployment(env, envDir, manifest, required, loader);
+      problems.push(...dp);
+      lines.push(...dl);
+    }
+  }
+  if (dockerRoot) {
+    const { problems: ip, lines: il } = checkImages(manifest, dockerRoot, terraformDir);
+    problems.push(...ip);
+    lines.push(...il);
   }
   return { problems, lines };
 }
@@ -583,6 +596,8 @@ async function main() {
     manifestPath: join(repoRoot, "infra/functions.json"),
     kafkaSourceDir: existsSync(kafkaSourceDir) ? kafkaSourceDir : null,
     skip: [join(terraformDir, "check")],
+    requiredSettingsPath: join(repoRoot, "infra/required-settings.json"),
+    dockerRoot: repoRoot,
   });
   console.log(`Terraform check of ${terraformDir} (@cdktf/hcl2json)`);
   for (const l of lines) console.log(`  ${l}`);

@@ -155,8 +155,9 @@ function segments(rest) {
 
 /**
  * Evaluates the few expression forms wiring is written in: literals, `local.x`, `var.x` (a
- * module input or a default), `each.key`, `each.value.x`, indexing with those, `toset(...)`,
- * `keys(...)` and string templates over them. Anything else is UNKNOWN.
+ * module input, a root input such as a tfvars value, or a default), `each.key`, `each.value.x`,
+ * indexing with those, `toset(...)`, `keys(...)`, `merge(...)`, `try(...)` and string templates
+ * over them. Anything else (a resource attribute, `filebase64(...)`) is UNKNOWN: Terraform computes it.
  */
 export function evaluate(value, scope) {
   if (typeof value !== "string") {
@@ -167,8 +168,8 @@ export function evaluate(value, scope) {
     return value;
   }
   if (!value.includes("${")) return value;
-  const whole = /^\$\{([^{}]*)\}$/.exec(value);
-  if (whole) return evaluateExpression(whole[1].trim(), scope);
+  const whole = wholeInterpolation(value);
+  if (whole !== null) return evaluateExpression(whole.trim(), scope);
   let unknown = false;
   const text = value.replace(/\$\{([^{}]*)\}/g, (_, e) => {
     const v = evaluateExpression(e.trim(), scope);
@@ -179,7 +180,63 @@ export function evaluate(value, scope) {
   return unknown || text.includes("${") ? UNKNOWN : text;
 }
 
+/** The expression of a value that is one interpolation `${...}` (braces inside it balanced), else null. */
+function wholeInterpolation(value) {
+  if (!value.startsWith("${") || !value.endsWith("}")) return null;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 1; i < value.length; i++) {
+    const c = value[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i === value.length - 1 ? value.slice(2, -1) : null;
+  }
+  return null;
+}
+
+/** The top-level comma-separated arguments of a call's argument text (nesting and strings respected). */
+function splitArguments(text) {
+  const out = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === "," && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (text.slice(start).trim() !== "") out.push(text.slice(start).trim());
+  return out;
+}
+
 function evaluateExpression(expr, scope) {
+  // merge(a, b, ...): later maps win; UNKNOWN if any argument is not a known map.
+  // try(a, b, ...): the first argument that evaluates (a missing key or unknown value falls through).
+  const variadic = /^(merge|try)\((.*)\)$/s.exec(expr);
+  if (variadic) {
+    const args = splitArguments(variadic[2]);
+    if (variadic[1] === "try") {
+      for (const a of args) {
+        const v = a === "{}" ? {} : evaluateExpression(a, scope);
+        if (v !== UNKNOWN) return v;
+      }
+      return UNKNOWN;
+    }
+    const maps = args.map((a) => (a === "{}" ? {} : evaluateExpression(a, scope)));
+    if (maps.some((m) => m === UNKNOWN || m === null || typeof m !== "object" || Array.isArray(m))) return UNKNOWN;
+    return Object.assign({}, ...maps);
+  }
   const call = /^(toset|keys)\((.*)\)$/s.exec(expr);
   if (call) {
     const inner = evaluateExpression(call[2].trim(), scope);

@@ -27,6 +27,21 @@ locals {
   outbox_topic = "drey.outbox"
   topic_names  = { for t in local.topics : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}") }
 
+  # Records a function or its KafkaSource could not handle (Topics.deadLetter()).
+  dead_letter_topic = var.topic_prefix == "" ? "drey.dead-letter" : "${var.topic_prefix}.drey.dead-letter"
+
+  # What every function needs to start besides the module's own settings (see aws/functions.tf); the
+  # key file and its passphrase go to each function's Secret. Checked against infra/required-settings.json.
+  function_environment = {
+    DREY_FEDERATION_JSON = var.federation_json
+    DREY_RELAYS_DEFAULT  = var.relay_urls
+    DREY_RELAYS_ROSTER   = var.relay_roster
+  }
+  function_secret_environment = {
+    DREY_SECRETS_FILE_BASE64 = filebase64(var.function_key_file)
+    DREY_SECRETS_PASSPHRASE  = var.function_key_passphrase
+  }
+
   namespace = var.create_namespace ? kubernetes_namespace_v1.this[0].metadata[0].name : var.namespace
   labels    = { "app.kubernetes.io/part-of" = "drey-miner" }
 }
@@ -55,6 +70,26 @@ module "function" {
   min_scale                = var.function_min_scale
   max_scale                = var.function_max_scale
   secret_name              = var.secrets_secret_name
-  environment              = var.kafka_environment
+  environment              = merge(var.kafka_environment, local.function_environment, try(var.function_settings[each.key], {}))
+  secret_environment       = local.function_secret_environment
+  dead_letter_sink         = { api_version = "eventing.knative.dev/v1alpha1", kind = "KafkaSink", name = "dead-letters" }
   labels                   = local.labels
+}
+
+# The dead-letter sink of every KafkaSource: a KafkaSink writing to the dead-letter topic, where the
+# functions' own refusals go too; drey replay --topic <prefix>.drey.dead-letter re-runs them.
+resource "kubernetes_manifest" "dead_letter_sink" {
+  manifest = {
+    apiVersion = "eventing.knative.dev/v1alpha1"
+    kind       = "KafkaSink"
+    metadata = {
+      name      = "dead-letters"
+      namespace = local.namespace
+      labels    = local.labels
+    }
+    spec = {
+      topic            = local.dead_letter_topic
+      bootstrapServers = split(",", var.kafka_bootstrap_servers)
+    }
+  }
 }

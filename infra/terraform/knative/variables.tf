@@ -63,7 +63,7 @@ variable "function_max_scale" {
 }
 
 variable "secrets_secret_name" {
-  description = "Existing Secret whose keys become environment variables of the functions and the relay (sealed key files' passphrases, ...); \"\" for none."
+  description = "Existing Secret whose keys become extra environment variables of the functions (never the relay's); \"\" for none."
   type        = string
   default     = ""
 }
@@ -114,4 +114,53 @@ variable "redis_storage" {
   description = "Size of Redis's PersistentVolumeClaim (append-only file). \"\" keeps data in an emptyDir: ROAST state and unused nonces are lost when the pod goes."
   type        = string
   default     = "1Gi"
+}
+
+# --- what every function needs to start (see infra/required-settings.json) ------------------
+
+variable "federation_json" {
+  description = "The federation file's content (public), as drey federation init wrote it."
+  type        = string
+  validation {
+    condition     = length(trimspace(var.federation_json)) > 0
+    error_message = "federation_json must hold the federation file."
+  }
+}
+
+variable "function_key_file" {
+  description = "Path of the functions' passphrase-sealed key file (drey keyfile create); it goes base64 into each function's Secret."
+  type        = string
+}
+
+variable "function_key_passphrase" {
+  description = "Passphrase of the functions' key file (kept in the functions' Secrets only)."
+  type        = string
+  sensitive   = true
+}
+
+variable "relay_key_file" {
+  description = "Path of the relay's own key file (identity key only, passphrase-sealed); it goes into the relay's Secret only."
+  type        = string
+}
+
+variable "relay_key_passphrase" {
+  description = "Passphrase of the relay's key file (kept in the relay's Secret only)."
+  type        = string
+  sensitive   = true
+}
+
+variable "relay_urls" {
+  description = "Relays the functions deliver their events to by default (comma-separated URLs; DREY_RELAYS_DEFAULT)."
+  type        = string
+}
+
+variable "relay_roster" {
+  description = "Federation members' relays (comma-separated key@wss://url; DREY_RELAYS_ROSTER); \"\" for none."
+  type        = string
+  default     = ""
+}
+
+variable "function_settings" {
+  description = "Each function's own settings as environment variables (DREY_SIGNER_REQUESTERS, DREY_POL_SERVICE_KEYS, ...), by function name."
+  type        = map(map(string))
 }

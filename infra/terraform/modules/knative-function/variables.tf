@@ -78,3 +78,32 @@ variable "labels" {
   type        = map(string)
   default     = {}
 }
+
+variable "secret_environment" {
+  description = "Environment variables kept in the function's own Secret (the sealed key file in base64, its passphrase)."
+  type        = map(string)
+  sensitive   = true
+}
+
+variable "dead_letter_sink" {
+  description = "Where every KafkaSource sends what it could not deliver after its retries (a KafkaSink on the dead-letter topic)."
+  type        = object({ api_version = string, kind = string, name = string })
+}
+
+variable "delivery_retry" {
+  description = "Delivery attempts after the first before a record goes to the dead-letter sink."
+  type        = number
+  default     = 10
+}
+
+variable "delivery_backoff_delay" {
+  description = "First back-off delay (ISO-8601), doubled on each retry."
+  type        = string
+  default     = "PT1S"
+}
+
+variable "caller_namespaces" {
+  description = "Namespaces whose workloads may call the function (Knative's activator/ingress and event dispatchers)."
+  type        = list(string)
+  default     = ["knative-serving", "knative-eventing"]
+}

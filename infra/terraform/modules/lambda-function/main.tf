@@ -1,5 +1,7 @@
 # One Drey function as an AWS Lambda: its role (only its table, key, cluster, topics and consumer
-# groups), its log group, the function, and one MSK event-source mapping per consumed topic.
+# groups), its log group, the function (code from S3, SnapStart on published versions, invoked through
+# the "live" alias), one MSK event-source mapping per consumed topic, and the SQS queue that receives
+# what a mapping could not deliver (on-failure destination).
 
 terraform {
   required_version = ">= 1.5.0"
@@ -22,6 +24,24 @@ locals {
   topic_names = {
     for t in concat(var.topics, [var.outbox_topic, var.dead_letter_topic]) : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}")
   }
+
+  # What every function gets; var.environment (its settings, from the environment's map) adds to it.
+  # The Terraform check evaluates local.environment against infra/required-settings.json.
+  base_environment = {
+    DREY_FUNCTION                            = var.name
+    DREY_ADAPTER                             = "lambda"
+    DREY_KV_BACKEND                          = "dynamodb"
+    DREY_KV_DYNAMODB_TABLE                   = var.kv_table_name
+    DREY_SECRETS_BACKEND                     = "kms"
+    DREY_KMS_KEY_ID                          = var.kms_key_arn
+    KAFKA_BOOTSTRAP_SERVERS                  = var.bootstrap_servers
+    DREY_KAFKA_TOPIC_PREFIX                  = var.topic_prefix
+    KAFKA_SECURITY_PROTOCOL                  = "SASL_SSL"
+    KAFKA_SASL_MECHANISM                     = "AWS_MSK_IAM"
+    KAFKA_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
+    KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
+  }
+  environment = merge(local.base_environment, var.environment)
 
   # One consumer group per mapping (Lambda requires them unique); the role may use only these.
   consumer_groups = { for t in var.topics : t => "${var.function_name}-${replace(t, ".", "-")}" }
@@ -123,6 +143,21 @@ data "aws_iam_policy_document" "permissions" {
     actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
     resources = [var.kms_key_arn]
   }
+
+  # The mappings' on-failure destination: a batch that exhausted its retries is described there
+  # (topic, partition, offsets) so `drey replay --from-offset` can re-run it.
+  statement {
+    sid       = "OnFailureDestination"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.failures.arn]
+  }
+}
+
+resource "aws_sqs_queue" "failures" {
+  name                      = "${var.function_name}-failures"
+  message_retention_seconds = 1209600 # 14 days, SQS's maximum: time to replay
+  sqs_managed_sse_enabled   = true
+  tags                      = var.tags
 }
 
 resource "aws_iam_role_policy" "this" {
@@ -137,11 +172,19 @@ resource "aws_lambda_function" "this" {
   role             = aws_iam_role.this.arn
   runtime          = "java17"
   handler          = var.handler
-  filename         = var.artifact_path
-  source_code_hash = filebase64sha256(var.artifact_path)
+  s3_bucket        = var.artifact_bucket
+  s3_key           = var.artifact_key
+  source_code_hash = var.artifact_hash
   memory_size      = var.memory_mb
   timeout          = var.timeout_s
   architectures    = ["x86_64"]
+
+  # SnapStart restores published versions from a snapshot taken after init; the artifact's
+  # RestoreReseed hook replaces the random source after every restore, so no nonce repeats.
+  publish = true
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
 
   vpc_config {
     subnet_ids         = var.subnet_ids
@@ -149,36 +192,39 @@ resource "aws_lambda_function" "this" {
   }
 
   environment {
-    variables = merge({
-      DREY_FUNCTION                            = var.name
-      DREY_ADAPTER                             = "lambda"
-      DREY_KV_BACKEND                          = "dynamodb"
-      DREY_KV_DYNAMODB_TABLE                   = var.kv_table_name
-      DREY_KMS_KEY_ID                          = var.kms_key_arn
-      KAFKA_BOOTSTRAP_SERVERS                  = var.bootstrap_servers
-      DREY_KAFKA_TOPIC_PREFIX                  = var.topic_prefix
-      KAFKA_SECURITY_PROTOCOL                  = "SASL_SSL"
-      KAFKA_SASL_MECHANISM                     = "AWS_MSK_IAM"
-      KAFKA_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
-      KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
-    }, var.environment)
+    variables = local.environment
   }
 
   depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.this]
   tags       = var.tags
 }
 
+# The mappings invoke this alias: SnapStart applies to published versions only.
+resource "aws_lambda_alias" "live" {
+  name             = "live"
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+}
+
 resource "aws_lambda_event_source_mapping" "topic" {
   for_each = toset(var.topics)
 
   event_source_arn  = var.cluster_arn
-  function_name     = aws_lambda_function.this.arn
+  function_name     = aws_lambda_alias.live.arn
   topics            = [local.topic_names[each.key]]
   starting_position = var.starting_position
   batch_size        = var.batch_size
 
   amazon_managed_kafka_event_source_config {
     consumer_group_id = local.consumer_groups[each.key]
+  }
+
+  # A batch that still fails after the retries is described on the queue instead of blocking the
+  # partition forever; records the function refuses are already on the dead-letter topic.
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.failures.arn
+    }
   }
 
   # The mapping validates its permissions when created.

@@ -22,3 +22,13 @@ output "consumer_groups" {
   description = "Kafka consumer group per consumed (unprefixed) topic."
   value       = local.consumer_groups
 }
+
+output "alias_arn" {
+  description = "ARN of the \"live\" alias (the published, SnapStart-enabled version) the mappings invoke."
+  value       = aws_lambda_alias.live.arn
+}
+
+output "failure_queue_arn" {
+  description = "SQS queue receiving the mappings' failed batches (on-failure destination)."
+  value       = aws_sqs_queue.failures.arn
+}

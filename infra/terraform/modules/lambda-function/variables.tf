@@ -13,8 +13,18 @@ variable "handler" {
   type        = string
 }
 
-variable "artifact_path" {
-  description = "Path of the function's deployment zip (Quarkus builds target/function.zip)."
+variable "artifact_bucket" {
+  description = "S3 bucket holding the function's deployment zip (over Lambda's direct-upload limit)."
+  type        = string
+}
+
+variable "artifact_key" {
+  description = "S3 key of the function's deployment zip."
+  type        = string
+}
+
+variable "artifact_hash" {
+  description = "Base64 SHA-256 of the zip (filebase64sha256): a new hash publishes a new version."
   type        = string
 }
 

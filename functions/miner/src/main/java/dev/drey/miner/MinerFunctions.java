@@ -127,6 +127,7 @@ public final class MinerFunctions {
             SecretStore secrets, SecureRandom rng, Clock clock, DreyMetrics metrics) {
         String function = required(settings, FUNCTION).strip();
         families(function);
+        RequiredSettings.check(function, RequiredSettings.Scope.FUNCTION, settings);
         RecipientRelays relays = RecipientRelays.parse(list(settings.apply(ROSTER)), list(settings.apply(DEFAULT_RELAYS)));
         if (function.equals(ShareFunction.DTA) || function.equals(ShareFunction.MPIN)) {
             return shareFunction(function, settings, kv, secrets, rng, clock, relays);

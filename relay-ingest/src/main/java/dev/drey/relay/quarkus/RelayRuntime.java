@@ -8,6 +8,9 @@ import dev.drey.relay.MinerKey;
 import dev.drey.relay.Relay;
 import dev.drey.relay.node.RelayNode;
 import dev.drey.relay.node.RelayNodeSettings;
+import dev.drey.secrets.SecretKind;
+import dev.drey.secrets.SecretStore;
+import dev.drey.secrets.SecretStores;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -33,7 +36,8 @@ public class RelayRuntime {
         MicrometerDreyMetrics metrics = new MicrometerDreyMetrics(registry);
         var config = settings.toRelayConfig();
         String dir = settings.dataDir();
-        Optional<MinerKey> key = settings.secretKey().map(MinerKey::parse);
+        Optional<MinerKey> key = minerKey(settings.secretKey(),
+                name -> appConfig.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).orElse(null));
         KafkaClientSettings kafkaClient = KafkaClientConfig.read(appConfig);
         this.node = RelayNode.start(new RelayNodeSettings(config, settings.kafka().bootstrapServers(),
                 settings.kafka().topicPrefix().orElse(""),
@@ -63,6 +67,29 @@ public class RelayRuntime {
                     .filter(p -> p.peerKey().equals(peer) && p.newestPulled() >= 0).findFirst()
                     .map(p -> (double) Math.max(0, System.currentTimeMillis() / 1000 - p.newestPulled()))
                     .orElse(-1.0), peer);
+        }
+    }
+
+    /**
+     * The relay's identity key: from its own sealed key file ({@code drey.secrets.*}: a KMS envelope file in
+     * deployments, opened with the relay's own KMS key; it holds only the identity key, never a share), or
+     * {@code relay.secret-key} in clear for local runs. Both set is refused: which one signs would be a guess.
+     */
+    static Optional<MinerKey> minerKey(Optional<String> inClear, java.util.function.UnaryOperator<String> setting) {
+        boolean sealed = setting.apply(SecretStores.PATH) != null || setting.apply(SecretStores.FILE_BASE64) != null;
+        if (sealed && inClear.isPresent()) {
+            throw new IllegalArgumentException("both relay.secret-key and a sealed key file (" + SecretStores.PATH
+                    + " / " + SecretStores.FILE_BASE64 + ") are set: keep only the key file");
+        }
+        if (!sealed) {
+            return inClear.map(MinerKey::parse);
+        }
+        SecretStore store = SecretStores.open(setting);
+        byte[] secret = store.require(SecretKind.IDENTITY_KEY);
+        try {
+            return Optional.of(MinerKey.of(secret));
+        } finally {
+            java.util.Arrays.fill(secret, (byte) 0);
         }
     }
 

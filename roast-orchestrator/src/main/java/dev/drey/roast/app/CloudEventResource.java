@@ -39,14 +39,38 @@ public class CloudEventResource {
 
     private final CloudEventDecoder decoder = new CloudEventDecoder();
 
+    /**
+     * Whether this process takes CloudEvents: {@code drey.cloudevents.enabled}, by default only with
+     * {@code drey.adapter=knative}. Elsewhere the endpoint answers 404, so a relay-side or in-VPC caller cannot
+     * feed a Lambda or local-consumer process records that bypassed Kafka.
+     */
+    static final String ENABLED = "drey.cloudevents.enabled";
+
     @Inject
     FunctionRunner runner;
+
+    /** Set from configuration when CDI builds the resource ({@link #configure}); false until then. */
+    boolean enabled;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
+        org.eclipse.microprofile.config.Config c = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String adapter = FunctionTopicsConfig.adapter(c.getOptionalValue(FunctionTopicsConfig.ADAPTER, String.class).orElse(null));
+        enabled = enabled(c.getOptionalValue(ENABLED, Boolean.class), adapter);
+    }
+
+    static boolean enabled(java.util.Optional<Boolean> explicit, String adapter) {
+        return explicit.orElse(adapter.equals("knative"));
+    }
 
     /** Only bounds a ping's {@code ce-time} (see {@link ScheduledTick}); tests set a fixed one. */
     Clock clock = Clock.systemUTC();
 
     @POST
     public Response receive(@Context HttpHeaders headers, byte[] body) {
+        if (!enabled) {
+            return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no CloudEvent endpoint: drey.adapter is not knative").build();
+        }
         if (ScheduledTick.PING_TYPE.equals(headers.getHeaderString("ce-type"))) {
             return tick(headers);
         }

@@ -2,6 +2,7 @@ package dev.drey.roast.app;
 
 import dev.drey.metrics.MicrometerDreyMetrics;
 import dev.drey.miner.MinerFunctions;
+import dev.drey.miner.RequiredSettings;
 import dev.drey.kafka.EventLog;
 import dev.drey.kafka.EventLogConfig;
 import dev.drey.kafka.Topics;
@@ -13,6 +14,7 @@ import dev.drey.runtime.FunctionRunner;
 import dev.drey.runtime.KafkaDeadLetters;
 import dev.drey.runtime.NostrFunction;
 import dev.drey.runtime.OutboxSink;
+import dev.drey.runtime.ReseedableRandom;
 import dev.drey.runtime.RetryPolicy;
 import dev.drey.runtime.metrics.DreyMetrics;
 import dev.drey.secrets.SecretStore;
@@ -23,7 +25,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -88,10 +89,30 @@ public class FunctionBeans {
         return new MicrometerDreyMetrics(registry);
     }
 
+    /**
+     * The process's only random source, replaced after every snapshot restore ({@link RestoreReseed}; Lambda
+     * SnapStart): nothing else in the artifact may make its own {@code SecureRandom}.
+     */
     @Produces
     @Singleton
-    NostrFunction function(KeyValueStore kv, SecretStore secrets, DreyMetrics metrics) {
-        return MinerFunctions.create(settings(), kv, kv, secrets, new SecureRandom(), Clock.systemUTC(), metrics);
+    ReseedableRandom random() {
+        ReseedableRandom random = ReseedableRandom.fromOs();
+        restoreHook = RestoreReseed.register(random);
+        return random;
+    }
+
+    /** Held here because CRaC's context references its resources weakly. */
+    private RestoreReseed restoreHook;
+
+    @Produces
+    @Singleton
+    NostrFunction function(KeyValueStore kv, SecretStore secrets, ReseedableRandom random, DreyMetrics metrics) {
+        UnaryOperator<String> s = settings();
+        String name = s.apply(MinerFunctions.FUNCTION);
+        if (name != null) {
+            RequiredSettings.check(name.strip(), RequiredSettings.Scope.DEPLOYMENT, s);
+        }
+        return MinerFunctions.create(s, kv, kv, secrets, random, Clock.systemUTC(), metrics);
     }
 
     @Produces

@@ -23,14 +23,24 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class FunctionTopicsConfig implements ConfigSourceFactory {
     static final String PREFIX = "mp.messaging.incoming." + KafkaConsumerAdapter.CHANNEL + ".";
+    static final String ADAPTER = "drey.adapter";
+
+    /**
+     * How records arrive: the configured {@code drey.adapter}, else lambda inside Lambda (its runtime API is set:
+     * never start a consumer there, whatever the configuration forgot), else local.
+     */
+    static String adapter(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return System.getenv("AWS_LAMBDA_RUNTIME_API") != null ? "lambda" : "local";
+    }
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String function = value(context, MinerFunctions.FUNCTION, MinerFunctions.ORCHESTRATOR);
         String prefix = value(context, FunctionBeans.TOPIC_PREFIX, "");
-        // On Lambda the runtime API is set: never start a consumer there, whatever the configuration forgot.
-        String adapter = value(context, "drey.adapter",
-                System.getenv("AWS_LAMBDA_RUNTIME_API") != null ? "lambda" : "local");
+        String adapter = adapter(value(context, ADAPTER, null));
         Map<String, String> m = new HashMap<>();
         m.put(PREFIX + "enabled", Boolean.toString(adapter.equals("local")));
         try {

@@ -111,6 +111,7 @@ class AdaptersRedeliverTest {
     @Test
     void knativeAnswers503ForAnOutage400And422ForRecordsItDeadLettered() {
         CloudEventResource resource = new CloudEventResource();
+        resource.enabled = true; // as drey.adapter=knative sets it
         resource.runner = runner;
         Event down = event(1);
         Response r = resource.receive(new HeaderMap(CloudEvents.headers(down, "drey.other", 0, 1, RECEIVED)),

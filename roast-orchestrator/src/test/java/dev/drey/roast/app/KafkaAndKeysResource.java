@@ -104,6 +104,8 @@ public class KafkaAndKeysResource implements QuarkusTestResourceLifecycleManager
             c.put("kafka.bootstrap.servers", bootstrapServers);
             c.put("drey.kafka.topic-prefix", PREFIX);
             c.put("drey.adapter", "local");
+            // These tests drive both adapters in one process: the CloudEvent endpoint too (off by default here).
+            c.put("drey.cloudevents.enabled", "true");
             c.put("drey.kv.backend", "mvstore");
             c.put("drey.kv.path", dir.resolve("kv.mv.db").toString());
             c.put("drey.kv.mvstore.fsync", "false");

@@ -112,6 +112,7 @@ class ShareFunctionsAdaptersTest {
     Posted knative(NostrFunction f, String topic, Event e) {
         AdaptersAgreeTest.Captured c = new AdaptersAgreeTest.Captured();
         CloudEventResource resource = new CloudEventResource();
+        resource.enabled = true; // as drey.adapter=knative sets it
         resource.runner = new FunctionRunner(f, c);
         Response r = resource.receive(new HeaderMap(CloudEvents.headers(e, topic, 0, 0, receivedAt)),
                 e.toJson().getBytes(StandardCharsets.UTF_8));
