@@ -71,6 +71,14 @@ final class DevnetCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int stepTimeoutSeconds;
 
+    @Option(names = "--processes", description = "run the broker and every miner's relay and functions as separate "
+            + "OS processes from the built relay-ingest and roast-orchestrator artifacts, under a supervisor")
+    boolean processes;
+
+    @Option(names = "--chaos", description = "with --processes: SIGKILL a miner's relay mid-run; it is restarted "
+            + "and an event it acknowledged must still be there")
+    boolean chaos;
+
     static Path defaultDataDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "drey-devnet");
     }
@@ -86,6 +94,9 @@ final class DevnetCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new CliException(e.getMessage());
         }
+        if (chaos && !processes) {
+            throw new CliException("--chaos needs --processes");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         refuseForeign(dir);
@@ -96,6 +107,13 @@ final class DevnetCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         wipe(dir);
+        if (processes) {
+            try {
+                return ProcessDevnetRun.run(config, chaos, json, keepRunning, out, err);
+            } finally {
+                lock.close();
+            }
+        }
         err.println("drey devnet: " + config.miners() + " miners, threshold " + config.threshold() + ", "
                 + config.offline() + " offline and " + config.invalid() + " sending invalid shares; data in " + dir);
         err.flush();
@@ -255,7 +273,7 @@ final class DevnetCommand implements Callable<Integer> {
         try (Stream<Path> top = Files.list(dir)) {
             boolean foreign = top.anyMatch(p -> {
                 String name = p.getFileName().toString();
-                return !(name.equals("kafka") || name.equals(DevnetLock.FILE) || name.equals("pol")
+                return !(name.equals("kafka") || name.equals("logs") || name.equals(DevnetLock.FILE) || name.equals("pol")
                         || name.startsWith("miner-") || name.equals("devnet.json") || name.equals("devnet.log"));
             });
             if (foreign) {
