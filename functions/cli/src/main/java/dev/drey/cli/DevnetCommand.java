@@ -7,6 +7,7 @@ import dev.drey.devnet.DevnetConfig;
 import dev.drey.devnet.DevnetException;
 import dev.drey.devnet.DevnetLock;
 import dev.drey.devnet.DevnetReport;
+import dev.drey.devnet.ProcessDevnet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,9 +76,25 @@ final class DevnetCommand implements Callable<Integer> {
             + "OS processes from the built relay-ingest and roast-orchestrator artifacts, under a supervisor")
     boolean processes;
 
-    @Option(names = "--chaos", description = "with --processes: SIGKILL a miner's relay mid-run; it is restarted "
-            + "and an event it acknowledged must still be there")
-    boolean chaos;
+    @Option(names = "--chaos", arity = "0..1", fallbackValue = "relay", paramLabel = "broker", description = "with "
+            + "--processes: SIGKILL a miner's relay mid-run (and with `--chaos broker` then the broker); each is "
+            + "restarted and an event acknowledged before must still be there")
+    String chaos;
+
+    private ProcessDevnet.Chaos chaosOption() {
+        if (chaos == null) {
+            return ProcessDevnet.Chaos.NONE;
+        }
+        if (!processes) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chaos needs --processes");
+        }
+        return switch (chaos) {
+            case "relay" -> ProcessDevnet.Chaos.RELAY;
+            case "broker" -> ProcessDevnet.Chaos.BROKER;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--chaos takes no value or 'broker', was '" + chaos + "'");
+        };
+    }
 
     static Path defaultDataDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "drey-devnet");
@@ -94,9 +111,7 @@ final class DevnetCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new CliException(e.getMessage());
         }
-        if (chaos && !processes) {
-            throw new CliException("--chaos needs --processes");
-        }
+        ProcessDevnet.Chaos faults = chaosOption();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         refuseForeign(dir);
@@ -109,7 +124,7 @@ final class DevnetCommand implements Callable<Integer> {
         wipe(dir);
         if (processes) {
             try {
-                return ProcessDevnetRun.run(config, chaos, json, keepRunning, out, err);
+                return ProcessDevnetRun.run(config, faults, json, keepRunning, out, err);
             } finally {
                 lock.close();
             }

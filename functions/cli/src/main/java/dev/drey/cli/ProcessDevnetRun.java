@@ -23,7 +23,7 @@ final class ProcessDevnetRun {
     private ProcessDevnetRun() {
     }
 
-    static int run(DevnetConfig config, boolean chaos, boolean json, boolean keepRunning, PrintWriter out,
+    static int run(DevnetConfig config, ProcessDevnet.Chaos chaos, boolean json, boolean keepRunning, PrintWriter out,
             PrintWriter err) throws InterruptedException {
         Artifacts artifacts;
         try {

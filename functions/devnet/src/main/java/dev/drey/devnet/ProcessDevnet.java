@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * {@code drey devnet --processes}: the deployables as separate OS processes ({@link ProcessFederation}), brought up
  * step by step as {@code drey devnet} shows steps. What runs in this mode today: the broker, every miner's relay
- * and DKG function, each waited on through its readiness endpoint; with chaos, one relay is SIGKILLed and
- * restarted and an event it acknowledged before is read back. The protocol steps (DKGs, enrolment, proof of life,
+ * and DKG function, each waited on through its readiness endpoint; a FROST DKG among those processes, driven and
+ * checked over the relays only; with chaos, one relay is SIGKILLed and
+ * restarted and an event it acknowledged before is read back. The other protocol steps (the DTA DKG, moving the results into the key files, enrolment, proof of life,
  * ROAST) are not driven over processes yet.
  */
 public final class ProcessDevnet implements AutoCloseable {
@@ -22,9 +23,14 @@ public final class ProcessDevnet implements AutoCloseable {
     private final DevnetConfig config;
     private final ProcessFederation federation;
     private final DevnetSteps steps;
-    private final boolean chaos;
+    private final Chaos chaos;
 
-    public ProcessDevnet(DevnetConfig config, Artifacts artifacts, boolean chaos, Consumer<String> progress) {
+    /** Which faults {@code --chaos} injects: none, a relay, or a relay and then the broker. */
+    public enum Chaos {
+        NONE, RELAY, BROKER
+    }
+
+    public ProcessDevnet(DevnetConfig config, Artifacts artifacts, Chaos chaos, Consumer<String> progress) {
         this.config = config;
         this.federation = new ProcessFederation(config, artifacts, progress);
         this.steps = new DevnetSteps(progress);
@@ -38,10 +44,16 @@ public final class ProcessDevnet implements AutoCloseable {
             steps.step("kafka", federation::startBroker);
             steps.step("relays", federation::startRelays);
             steps.step("dkg-functions", federation::startDkgFunctions);
-            if (chaos) {
-                // the highest miner is the coordinator in drey devnet; take another one
-                int target = Math.max(1, config.miners() - 1);
-                steps.step("chaos-relay", () -> federation.killRelayAndReadBack(target, "relays"));
+            steps.step("dkg-frost", federation::dkgFrost);
+            // the highest miner is the coordinator in drey devnet; the relay killed is another one's
+            int target = Math.max(1, config.miners() - 1);
+            if (chaos != Chaos.NONE) {
+                steps.step("chaos-relay", () -> federation.killAndReadBack(ProcessFederation.relay(target), target,
+                        "dkg-frost"));
+            }
+            if (chaos == Chaos.BROKER) {
+                steps.step("chaos-broker", () -> federation.killAndReadBack(ProcessFederation.BROKER,
+                        config.miners(), "chaos-relay"));
             }
         } catch (DevnetException e) {
             error = e.getMessage();

@@ -2,6 +2,11 @@ package dev.drey.devnet;
 
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
+import dev.drey.dkg.DkgCodec;
+import dev.drey.dkg.DkgKinds;
+import dev.drey.dkg.DkgMessageException;
+import dev.drey.dkg.KeyType;
+import dev.drey.dkg.TranscriptConfirmation;
 import dev.drey.devnet.processes.Artifacts;
 import dev.drey.devnet.processes.ChaosAction;
 import dev.drey.devnet.processes.ProcessInfo;
@@ -66,7 +71,7 @@ public final class ProcessFederation implements AutoCloseable {
         this.config = config;
         this.artifacts = artifacts;
         this.progress = progress;
-        this.supervisor = new ProcessSupervisor(progress, Duration.ofSeconds(Math.max(120,
+        this.supervisor = new ProcessSupervisor(progress, Duration.ofSeconds(Math.max(180,
                 config.stepTimeout().toSeconds())));
         this.requesterSk = Scalar.random(rng).encode();
         for (int i = 0; i < config.miners(); i++) {
@@ -96,6 +101,7 @@ public final class ProcessFederation implements AutoCloseable {
             relayUrls.add("ws://127.0.0.1:" + port);
         }
         List<String> roster = routing();
+        List<ProcessSpec> specs = new ArrayList<>();
         for (int i = 1; i <= config.miners(); i++) {
             int port = ports.get(i - 1);
             Map<String, String> env = new LinkedHashMap<>();
@@ -111,15 +117,17 @@ public final class ProcessFederation implements AutoCloseable {
             env.put("RELAY_KAFKA_TOPIC_PREFIX", DevnetFederation.topicPrefix(i));
             env.put("RELAY_ROSTER", String.join(",", roster));
             env.put("RELAY_ALLOW_LIST", DevnetFederation.pubkey(requesterSk));
-            supervisor.start(new ProcessSpec(i, "relay", javaJar(artifacts.relayJar()), env, minerDir(i),
+            specs.add(new ProcessSpec(i, "relay", javaJar(artifacts.relayJar()), env, minerDir(i),
                     logFile("miner-" + i + "-relay"), health(port), metrics(port)));
         }
+        supervisor.startAll(specs);
         return config.miners() + " relays on " + relayUrls.get(0) + " .. " + relayUrls.get(relayUrls.size() - 1);
     }
 
     /** Every miner's DKG function from the function artifact, reading its identity key from its sealed key file. */
     public String startDkgFunctions() {
         String initiator = DevnetFederation.pubkey(requesterSk);
+        List<ProcessSpec> specs = new ArrayList<>();
         for (int i = 1; i <= config.miners(); i++) {
             Map<SecretKind, byte[]> entries = new EnumMap<>(SecretKind.class);
             entries.put(SecretKind.IDENTITY_KEY, minerSks.get(i - 1).clone());
@@ -139,27 +147,93 @@ public final class ProcessFederation implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            supervisor.start(new ProcessSpec(i, DkgFunction.NAME, javaJar(artifacts.functionJar()), env, minerDir(i),
+            specs.add(new ProcessSpec(i, DkgFunction.NAME, javaJar(artifacts.functionJar()), env, minerDir(i),
                     logFile("miner-" + i + "-" + DkgFunction.NAME), health(port), metrics(port)));
         }
+        supervisor.startAll(specs);
         return DkgFunction.NAME + " function on each miner";
     }
 
     /**
-     * Chaos on a relay: an event the relay acknowledged ({@code OK true}) is read back after its process was
-     * SIGKILLed and restarted, from the Kafka-derived index: an acknowledged event is never lost.
+     * A FROST DKG among the miners' DKG function processes, driven and observed only over the relays: the requester
+     * (the trusted initiator) publishes the start request at every relay; the run is complete when every miner's
+     * transcript confirmation (kind 3413) is on the relays, all naming the same round-1 transcript.
      */
-    public String killRelayAndReadBack(int miner, String atStep) {
+    public String dkgFrost() {
+        List<String> pubkeys = minerSks.stream().map(DevnetFederation::pubkey).toList();
+        Event start = DevnetFederation.dkgStart(KeyType.FROST_BIP340, "", config.threshold(), pubkeys, now(),
+                requesterSk, rng);
+        List<RelayClient> clients = new ArrayList<>();
+        try {
+            for (String url : relayUrls) {
+                RelayClient c = RelayClient.open(http, url, MinerKey.of(requesterSk));
+                clients.add(c);
+                c.subscribe("dkg", Filter.builder().kinds(DkgKinds.CONFIRMATION).tag('e', start.id()).build());
+                c.publish(start);
+            }
+            Map<String, String> transcripts = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + config.stepTimeout().toNanos();
+            while (transcripts.size() < pubkeys.size()) {
+                for (RelayClient c : clients) {
+                    for (Event e : c.received()) {
+                        if (pubkeys.contains(e.pubkey())) {
+                            confirmation(e, start.id()).ifPresent(t -> transcripts.put(e.pubkey(),
+                                    Hex.encode(t.transcript())));
+                        }
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new DevnetException("FROST DKG run " + start.id() + ": " + transcripts.size() + " of "
+                            + pubkeys.size() + " miners confirmed within " + config.stepTimeout().toSeconds()
+                            + " s (see " + config.dataDir().resolve("logs") + ")");
+                }
+                DevnetFederation.sleep(200);
+            }
+            if (transcripts.values().stream().distinct().count() != 1) {
+                throw new DevnetException("FROST DKG run " + start.id() + ": the miners confirmed different round-1 "
+                        + "transcripts");
+            }
+            return "run " + start.id() + ": " + transcripts.size() + " miners confirmed one transcript";
+        } finally {
+            clients.forEach(RelayClient::close);
+        }
+    }
+
+    /** {@code e} as a signed transcript confirmation of run {@code runId}; anything else (or malformed) is ignored. */
+    private static java.util.Optional<TranscriptConfirmation> confirmation(Event e, String runId) {
+        if (e.kind() != DkgKinds.CONFIRMATION || !e.verify().isValid()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return DkgCodec.decode(e) instanceof TranscriptConfirmation t && t.runId().equals(runId)
+                    ? java.util.Optional.of(t) : java.util.Optional.empty();
+        } catch (DkgMessageException bad) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The process name of miner {@code miner}'s relay, for {@link #killAndReadBack}. */
+    public static String relay(int miner) {
+        return "miner-" + miner + "/relay";
+    }
+
+    public static final String BROKER = "kafka";
+
+    /**
+     * Chaos: SIGKILLs process {@code target} (a relay, or {@link #BROKER}) right after miner {@code miner}'s relay
+     * acknowledged an event ({@code OK true}), waits for the supervisor to restart it, and reads the event back from
+     * that relay (its index is derived from the Kafka log): an acknowledged event is never lost.
+     */
+    public String killAndReadBack(String target, int miner, String atStep) {
         String url = relayUrls.get(miner - 1);
-        Event probe = new EventTemplate(rngNow(), 1, List.of(List.of("t", "drey-devnet-durability")),
-                "acknowledged before the relay was killed").sign(requesterSk, rng);
+        Event probe = new EventTemplate(now(), 1, List.of(List.of("t", "drey-devnet-durability")),
+                "acknowledged before " + target + " was killed").sign(requesterSk, rng);
         try (RelayClient c = RelayClient.open(http, url, MinerKey.of(requesterSk))) {
             c.publish(probe);
         }
-        String name = "miner-" + miner + "/relay";
-        int before = supervisor.restarts(name);
-        supervisor.kill(name);
-        boolean recovered = supervisor.awaitRecovered(name, before, Duration.ofSeconds(120));
+        int before = supervisor.restarts(target);
+        supervisor.kill(target);
+        boolean recovered = supervisor.awaitRecovered(target, before, Duration.ofSeconds(180));
         boolean found = false;
         if (recovered) {
             try (RelayClient c = RelayClient.open(http, url, MinerKey.of(requesterSk))) {
@@ -167,19 +241,20 @@ public final class ProcessFederation implements AutoCloseable {
                 found = !c.await(e -> e.id().equals(probe.id()), 1, config.stepTimeout()).isEmpty();
             }
         }
-        chaos.add(new ChaosAction("sigkill", name, atStep, recovered && found));
+        chaos.add(new ChaosAction("sigkill", target, atStep, recovered && found));
         if (!recovered) {
-            throw new DevnetException(name + " did not come back after SIGKILL" + supervisor.failure()
+            throw new DevnetException(target + " did not come back after SIGKILL" + supervisor.failure()
                     .map(f -> ": " + f).orElse(""));
         }
         if (!found) {
-            throw new DevnetException("event " + probe.id() + " was acknowledged by " + name
-                    + " and is gone after its restart");
+            throw new DevnetException("event " + probe.id() + " was acknowledged by " + relay(miner)
+                    + " and is gone after " + target + " was killed and restarted");
         }
-        return name + " killed and restarted; acknowledged event " + probe.id() + " read back";
+        return target + " killed and restarted; event " + probe.id() + " acknowledged by " + relay(miner)
+                + " before, read back after";
     }
 
-    private long rngNow() {
+    private static long now() {
         return System.currentTimeMillis() / 1000;
     }
 

@@ -79,18 +79,35 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     /** Starts {@code spec}'s process and waits until it is ready; a process that exits first fails with its log. */
     public ProcessInfo start(ProcessSpec spec) {
-        if (stopping) {
-            throw new DevnetException("the supervisor is stopping; " + spec.name() + " not started");
+        return startAll(List.of(spec)).get(0);
+    }
+
+    /**
+     * Starts every process at once (JVM starts overlap), then waits for each to be ready. If one fails, the others
+     * of this batch are stopped too and the failure names it, with the end of its log.
+     */
+    public List<ProcessInfo> startAll(List<ProcessSpec> specs) {
+        List<Managed> started = new ArrayList<>();
+        try {
+            for (ProcessSpec spec : specs) {
+                if (stopping) {
+                    throw new DevnetException("the supervisor is stopping; " + spec.name() + " not started");
+                }
+                if (processes.containsKey(spec.name())) {
+                    throw new DevnetException(spec.name() + " is already running");
+                }
+                started.add(new Managed(spec, launch(spec)));
+            }
+            for (Managed m : started) {
+                awaitReady(m);
+                progress.accept(m.spec.name() + " ready (pid " + m.process.pid() + ")");
+            }
+        } catch (RuntimeException e) {
+            started.forEach(m -> m.process.destroyForcibly());
+            throw e;
         }
-        if (processes.containsKey(spec.name())) {
-            throw new DevnetException(spec.name() + " is already running");
-        }
-        Process p = launch(spec);
-        Managed m = new Managed(spec, p);
-        awaitReady(m);
-        processes.put(spec.name(), m);
-        progress.accept(spec.name() + " ready (pid " + p.pid() + ")");
-        return info(m);
+        started.forEach(m -> processes.put(m.spec.name(), m));
+        return started.stream().map(ProcessSupervisor::info).toList();
     }
 
     /** SIGKILLs {@code name}'s process (chaos); the watchdog restarts it. Returns the killed pid. */
