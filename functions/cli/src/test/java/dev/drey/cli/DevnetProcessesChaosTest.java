@@ -21,7 +21,9 @@ import picocli.CommandLine;
  * The multi-process devnet: {@code drey devnet --processes --chaos} with the smallest federation (2 miners) over the
  * built relay-ingest and roast-orchestrator artifacts (the reactor packages them first: see this module's pom).
  * Asserts the guarantees the run checks and reports: every process came up, the DKG function processes completed a
- * FROST DKG over the relays (one confirmed transcript), the SIGKILLed relay was restarted and an event it had
+ * FROST DKG over the relays (one confirmed transcript), the shares went into the key files, the signer processes
+ * signed a message with ROAST although one signer was SIGKILLed during it (the signature verifies under the group
+ * key), the SIGKILLed relay was restarted and an event it had
  * acknowledged was read back, and no process is left alive afterwards.
  * Without the artifacts (a module-only build) it is skipped, except under CI=true where it fails.
  */
@@ -54,22 +56,29 @@ class DevnetProcessesChaosTest {
             assertTrue(s.get("ok").asBoolean(), s.toString());
             steps.add(s.get("name").asText());
         }
-        assertEquals(Set.of("kafka", "relays", "dkg-functions", "dkg-frost", "chaos-relay"), steps);
+        assertEquals(Set.of("kafka", "relays", "dkg-functions", "dkg-frost", "frost-shares", "signers", "roast-sign",
+                "chaos-relay"), steps);
 
         Set<String> roles = new HashSet<>();
         for (JsonNode p : r.get("processes")) {
             roles.add(p.get("miner").asInt() + "/" + p.get("role").asText());
             assertTrue(p.get("pid").asLong() > 0);
         }
-        assertEquals(Set.of("0/kafka", "1/relay", "2/relay", "1/dkg", "2/dkg"), roles);
+        // the DKG functions were stopped once their shares were in the key files
+        assertEquals(Set.of("0/kafka", "1/relay", "2/relay", "1/signer", "2/signer", "2/roast-orchestrator"), roles);
 
         JsonNode chaos = r.get("chaos");
-        assertEquals(1, chaos.size(), out.toString());
-        assertEquals("sigkill", chaos.get(0).get("action").asText());
-        assertEquals("miner-1/relay", chaos.get(0).get("target").asText());
-        assertTrue(chaos.get(0).get("recovered").asBoolean(), "restarted and the acknowledged event read back");
+        assertEquals(2, chaos.size(), out.toString());
+        assertEquals("miner-1/signer", chaos.get(0).get("target").asText());
+        assertEquals("roast-sign", chaos.get(0).get("atStep").asText());
+        assertTrue(chaos.get(0).get("recovered").asBoolean(), "the signer came back and ROAST still signed");
+        assertEquals("miner-1/relay", chaos.get(1).get("target").asText());
+        assertTrue(chaos.get(1).get("recovered").asBoolean(), "restarted and the acknowledged event read back");
+        for (JsonNode c : chaos) {
+            assertEquals("sigkill", c.get("action").asText());
+        }
         for (JsonNode p : r.get("processes")) {
-            int expected = p.get("miner").asInt() == 1 && p.get("role").asText().equals("relay") ? 1 : 0;
+            int expected = p.get("miner").asInt() == 1 && !p.get("role").asText().equals("kafka") ? 1 : 0;
             assertEquals(expected, p.get("restarts").asInt(), p.toString());
         }
         assertEquals(0, r.get("aliveAfterStop").size(), "no child process outlives the devnet");

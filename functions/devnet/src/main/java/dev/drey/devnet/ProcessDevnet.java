@@ -45,11 +45,14 @@ public final class ProcessDevnet implements AutoCloseable {
             steps.step("relays", federation::startRelays);
             steps.step("dkg-functions", federation::startDkgFunctions);
             steps.step("dkg-frost", federation::dkgFrost);
-            // the highest miner is the coordinator in drey devnet; the relay killed is another one's
+            steps.step("frost-shares", federation::takeFrostShares);
+            steps.step("signers", federation::startSigners);
+            // the highest miner is the coordinator; the signer killed is the lowest one's, the relay another one's
+            steps.step("roast-sign", () -> federation.roastSign(chaos == Chaos.NONE ? 0 : 1));
             int target = Math.max(1, config.miners() - 1);
             if (chaos != Chaos.NONE) {
                 steps.step("chaos-relay", () -> federation.killAndReadBack(ProcessFederation.relay(target), target,
-                        "dkg-frost"));
+                        "roast-sign"));
             }
             if (chaos == Chaos.BROKER) {
                 steps.step("chaos-broker", () -> federation.killAndReadBack(ProcessFederation.BROKER,

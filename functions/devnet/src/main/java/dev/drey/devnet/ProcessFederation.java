@@ -2,7 +2,13 @@ package dev.drey.devnet;
 
 import dev.drey.crypto.Hex;
 import dev.drey.crypto.Scalar;
+import dev.drey.crypto.Schnorr;
+import dev.drey.crypto.frost.Identifier;
+import dev.drey.crypto.frost.PublicKeyPackage;
 import dev.drey.dkg.DkgCodec;
+import dev.drey.dkg.DkgIdentity;
+import dev.drey.dkg.DkgResult;
+import dev.drey.dkg.DkgResults;
 import dev.drey.dkg.DkgKinds;
 import dev.drey.dkg.DkgMessageException;
 import dev.drey.dkg.KeyType;
@@ -12,7 +18,18 @@ import dev.drey.devnet.processes.ChaosAction;
 import dev.drey.devnet.processes.ProcessInfo;
 import dev.drey.devnet.processes.ProcessSpec;
 import dev.drey.devnet.processes.ProcessSupervisor;
+import dev.drey.kv.KeyValueStore;
+import dev.drey.kv.KeyValueStores;
 import dev.drey.kv.KvConfig;
+import dev.drey.nostr.Nip19;
+import dev.drey.roast.Federation;
+import dev.drey.roast.RoastCodec;
+import dev.drey.roast.RoastKinds;
+import dev.drey.roast.SignRequest;
+import dev.drey.roast.SessionStart;
+import dev.drey.roast.SignatureResult;
+import dev.drey.roast.SignatureShareMessage;
+import java.util.TreeMap;
 import dev.drey.miner.DkgFunction;
 import dev.drey.miner.MinerFunctions;
 import dev.drey.nostr.Event;
@@ -66,6 +83,10 @@ public final class ProcessFederation implements AutoCloseable {
     private final List<String> relayUrls = new ArrayList<>();
     private final List<ChaosAction> chaos = new ArrayList<>();
     private String bootstrap;
+    private String frostRun;
+    private Federation federation;
+    private final byte[] polServiceSk;
+    private final byte[] demoClientSk;
 
     public ProcessFederation(DevnetConfig config, Artifacts artifacts, Consumer<String> progress) {
         this.config = config;
@@ -74,6 +95,8 @@ public final class ProcessFederation implements AutoCloseable {
         this.supervisor = new ProcessSupervisor(progress, Duration.ofSeconds(Math.max(180,
                 config.stepTimeout().toSeconds())));
         this.requesterSk = Scalar.random(rng).encode();
+        this.polServiceSk = Scalar.random(rng).encode();
+        this.demoClientSk = Scalar.random(rng).encode();
         for (int i = 0; i < config.miners(); i++) {
             minerSks.add(Scalar.random(rng).encode());
         }
@@ -139,7 +162,7 @@ public final class ProcessFederation implements AutoCloseable {
             settings.put(MinerFunctions.DEFAULT_RELAYS, relayUrls.get(i - 1));
             settings.put(SecretStores.PATH, minerDir(i).resolve(MinerFunctionSet.KEY_FILE).toString());
             settings.put(SecretStores.PASSPHRASE_FILE, minerDir(i).resolve(MinerFunctionSet.PASSPHRASE_FILE).toString());
-            settings.put(KvConfig.PATH, minerDir(i).resolve(DkgFunction.NAME).resolve("kv.mv.db").toString());
+            settings.put(KvConfig.PATH, dkgKvPath(i).toString());
             settings.put("drey.kafka.topic-prefix", DevnetFederation.topicPrefix(i));
             settings.put("drey.adapter", "local");
             int port = freePort();
@@ -193,10 +216,185 @@ public final class ProcessFederation implements AutoCloseable {
                 throw new DevnetException("FROST DKG run " + start.id() + ": the miners confirmed different round-1 "
                         + "transcripts");
             }
+            frostRun = start.id();
             return "run " + start.id() + ": " + transcripts.size() + " miners confirmed one transcript";
         } finally {
             clients.forEach(RelayClient::close);
         }
+    }
+
+    /**
+     * What each operator does after a DKG ({@code drey keyfile add --dkg-run}): stop the DKG function, take the
+     * confirmed share from its KV store (sealed under the identity key) into the key file. The group key must be
+     * the same at every miner.
+     */
+    public String takeFrostShares() {
+        if (frostRun == null) {
+            throw new DevnetException("no FROST DKG run completed");
+        }
+        Map<Integer, DkgResult.Frost> results = new TreeMap<>();
+        for (int i = 1; i <= config.miners(); i++) {
+            supervisor.stop("miner-" + i + "/" + DkgFunction.NAME);
+            Map<String, String> kvSettings = Map.of(KvConfig.PATH, dkgKvPath(i).toString());
+            try (KeyValueStore kv = KeyValueStores.open(KvConfig.from(kvSettings, Map.of()))) {
+                int index = i;
+                DkgResult r = new DkgResults(kv, new DkgIdentity(minerSks.get(i - 1)), rng).load(frostRun)
+                        .orElseThrow(() -> new DevnetException("miner " + index + " has no confirmed share of run "
+                                + frostRun));
+                results.put(i, (DkgResult.Frost) r);
+            }
+        }
+        PublicKeyPackage group = results.get(1).publicKeyPackage();
+        Map<Identifier, String> members = new TreeMap<>();
+        for (Map.Entry<Integer, DkgResult.Frost> r : results.entrySet()) {
+            if (!r.getValue().publicKeyPackage().groupPublicKey().equals(group.groupPublicKey())) {
+                throw new DevnetException("miners disagree on the group key after the DKG");
+            }
+            members.put(r.getValue().keyPackage().identifier(), DevnetFederation.pubkey(minerSks.get(r.getKey() - 1)));
+            Map<SecretKind, byte[]> entries = new EnumMap<>(SecretKind.class);
+            entries.put(SecretKind.IDENTITY_KEY, minerSks.get(r.getKey() - 1).clone());
+            entries.put(SecretKind.FROST_SHARE, r.getValue().keyPackage().signingShare().encode());
+            MinerFunctionSet.writeKeyFile(minerDir(r.getKey()), new SecretBundle(entries), rng);
+        }
+        federation = new Federation(group, members);
+        return "frost-share in every key file; group key " + Nip19.encodeNpub(federation.groupPubkeyHex());
+    }
+
+    /** Every miner's signer, and the coordinator's orchestrator, from the function artifact and the key files. */
+    public String startSigners() {
+        String coordinator = DevnetFederation.pubkey(minerSks.get(config.coordinator() - 1));
+        DevnetState state = new DevnetState(bootstrap, config.threshold(), DevnetFederation.pubkey(requesterSk),
+                DevnetFederation.pubkey(polServiceSk), routing()).withFederation(federation, coordinator,
+                DevnetFederation.pubkey(demoClientSk), List.of(), config.curve().id());
+        List<ProcessSpec> specs = new ArrayList<>();
+        for (int i = 1; i <= config.miners(); i++) {
+            specs.add(functionSpec(i, MinerFunctions.SIGNER, state));
+        }
+        specs.add(functionSpec(config.coordinator(), MinerFunctions.ORCHESTRATOR, state));
+        supervisor.startAll(specs);
+        return "signer on each miner, roast-orchestrator on the coordinator (miner " + config.coordinator() + ")";
+    }
+
+    private ProcessSpec functionSpec(int i, String function, DevnetState state) {
+        String pubkey = DevnetFederation.pubkey(minerSks.get(i - 1));
+        Map<String, String> settings = new LinkedHashMap<>(MinerFunctionSet.settings(state, pubkey, minerDir(i)));
+        settings.put(MinerFunctions.FUNCTION, function);
+        settings.put(KvConfig.PATH, minerDir(i).resolve(function).resolve("kv.mv.db").toString());
+        settings.put("drey.kafka.topic-prefix", DevnetFederation.topicPrefix(i));
+        settings.put("drey.adapter", "local");
+        int port = freePort();
+        Map<String, String> env = environment(settings);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new ProcessSpec(i, function, javaJar(artifacts.functionJar()), env, minerDir(i),
+                logFile("miner-" + i + "-" + function), health(port), metrics(port));
+    }
+
+    /**
+     * ROAST signs a message (purpose {@value Devnet#PURPOSE_MESSAGE}) for the requester, observed on the
+     * coordinator's relay; with {@code chaosTarget} that miner's signer process is SIGKILLed right after the
+     * request went out, and must be restarted. The signature must verify under the group key.
+     */
+    public String roastSign(int chaosTarget) {
+        byte[] message = new byte[32];
+        rng.nextBytes(message);
+        String coordinator = DevnetFederation.pubkey(minerSks.get(config.coordinator() - 1));
+        SignRequest draft = new SignRequest("0".repeat(64), message, Devnet.PURPOSE_MESSAGE, List.of(coordinator),
+                null, null);
+        Event request = RoastCodec.template(draft, now(), new ArrayList<>(federation.memberPubkeys().values()))
+                .sign(requesterSk, rng);
+        String coordinatorUrl = relayUrls.get(config.coordinator() - 1);
+        List<RelayClient> others = new ArrayList<>();
+        try (RelayClient watch = RelayClient.open(http, coordinatorUrl, MinerKey.of(requesterSk))) {
+            Filter run = Filter.builder().kinds(RoastKinds.SESSION_START, RoastKinds.SIGNATURE_SHARE,
+                    RoastKinds.SIGNATURE_RESULT).tag('e', request.id()).build();
+            watch.subscribe("roast", run);
+            for (String url : relayUrls) {
+                RelayClient c = RelayClient.open(http, url, MinerKey.of(requesterSk));
+                others.add(c);
+                c.subscribe("roast", run); // session starts are on the signers' relays
+                c.publish(request);
+            }
+            boolean recovered = true;
+            String target = chaosTarget == 0 ? null : "miner-" + chaosTarget + "/" + MinerFunctions.SIGNER;
+            if (target != null) {
+                int before = supervisor.restarts(target);
+                supervisor.kill(target);
+                recovered = supervisor.awaitRecovered(target, before, Duration.ofSeconds(180));
+            }
+            List<Event> results = watch.await(e -> e.kind() == RoastKinds.SIGNATURE_RESULT, 1, config.stepTimeout()
+                    .plusSeconds(120));
+            if (target != null) {
+                chaos.add(new ChaosAction("sigkill", target, "roast-sign", recovered && !results.isEmpty()));
+                if (!recovered) {
+                    throw new DevnetException(target + " did not come back after SIGKILL");
+                }
+            }
+            if (results.isEmpty()) {
+                throw new DevnetException("no signature result for request " + request.id() + " on "
+                        + coordinatorUrl + " (see " + config.dataDir().resolve("logs") + ")");
+            }
+            SignatureResult result = (SignatureResult) RoastCodec.decode(results.get(0));
+            if (!result.succeeded()) {
+                throw new DevnetException("ROAST failed: " + result.reason() + "; culprits " + result.culprits());
+            }
+            if (!Schnorr.verify(Hex.decode(federation.groupPubkeyHex()), message, result.signature())) {
+                throw new DevnetException("the ROAST signature does not verify under the group key");
+            }
+            DevnetFederation.sleep(1000); // the last session start may reach a signer's relay after the result
+            List<Event> seen = new ArrayList<>(watch.received());
+            others.forEach(c -> seen.addAll(c.received()));
+            String nonces = noNonceUsedTwice(seen, request.id());
+            return "message signed in session " + result.sessionId() + "; " + nonces + "; BIP-340 signature verifies under "
+                    + Nip19.encodeNpub(federation.groupPubkeyHex()) + (target == null ? "" : "; " + target
+                    + " SIGKILLed and restarted meanwhile");
+        } finally {
+            others.forEach(RelayClient::close);
+        }
+    }
+
+    /**
+     * No nonce used twice, as an outsider sees it on the coordinator's relay: across the run's session starts no
+     * signer's commitments appear in two sessions, and no signer sent two different shares for one session (a
+     * restarted signer re-sending the same share event is fine: same event id).
+     */
+    static String noNonceUsedTwice(List<Event> seen, String requestId) {
+        Map<String, Integer> commitmentSession = new LinkedHashMap<>();
+        Map<String, String> shareOf = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int sessions = 0;
+        for (Event e : seen) {
+            if (!ids.add(e.id()) || !e.verify().isValid()) {
+                continue;
+            }
+            if (e.kind() == RoastKinds.SESSION_START && RoastCodec.decode(e) instanceof SessionStart start
+                    && start.requestId().equals(requestId)) {
+                sessions++;
+                for (Identifier signer : start.signers()) {
+                    String key = Hex.encode(start.commitmentsOf(signer).encode());
+                    Integer earlier = commitmentSession.putIfAbsent(key, start.sessionId());
+                    if (earlier != null && earlier != start.sessionId()) {
+                        throw new DevnetException("nonce reuse: signer " + signer + "'s commitments are in sessions "
+                                + earlier + " and " + start.sessionId() + " of request " + requestId);
+                    }
+                }
+            } else if (e.kind() == RoastKinds.SIGNATURE_SHARE
+                    && RoastCodec.decode(e) instanceof SignatureShareMessage share
+                    && share.requestId().equals(requestId)) {
+                String slot = e.pubkey() + "/" + share.sessionId();
+                String earlier = shareOf.putIfAbsent(slot, Hex.encode(share.share()));
+                if (earlier != null && !earlier.equals(Hex.encode(share.share()))) {
+                    throw new DevnetException("nonce reuse: " + e.pubkey() + " sent two different shares in session "
+                            + share.sessionId() + " of request " + requestId);
+                }
+            }
+        }
+        return sessions + " session(s), " + shareOf.size() + " share(s), no commitments in two sessions";
+    }
+
+    private Path dkgKvPath(int i) {
+        return minerDir(i).resolve(DkgFunction.NAME).resolve("kv.mv.db");
     }
 
     /** {@code e} as a signed transcript confirmation of run {@code runId}; anything else (or malformed) is ignored. */

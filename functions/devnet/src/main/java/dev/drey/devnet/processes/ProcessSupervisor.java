@@ -110,6 +110,25 @@ public final class ProcessSupervisor implements AutoCloseable {
         return started.stream().map(ProcessSupervisor::info).toList();
     }
 
+    /** Stops {@code name}'s process for good (SIGTERM, then SIGKILL after the grace time); it is not restarted. */
+    public void stop(String name) {
+        Managed m = processes.remove(name);
+        if (m == null) {
+            throw new DevnetException("no supervised process named " + name);
+        }
+        m.process.descendants().forEach(ProcessHandle::destroy);
+        m.process.destroy();
+        try {
+            if (!m.process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                m.process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            m.process.destroyForcibly();
+        }
+        progress.accept(name + " stopped");
+    }
+
     /** SIGKILLs {@code name}'s process (chaos); the watchdog restarts it. Returns the killed pid. */
     public long kill(String name) {
         Managed m = managed(name);
@@ -205,7 +224,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                if (!m.process.isAlive()) {
+                if (!m.process.isAlive() && processes.get(m.spec.name()) == m) { // not stopped meanwhile
                     restart(m);
                 }
             }
