@@ -8,6 +8,7 @@ import dev.drey.devnet.DevnetConfig;
 import dev.drey.devnet.DevnetException;
 import dev.drey.devnet.DevnetLock;
 import dev.drey.devnet.DevnetReport;
+import dev.drey.devnet.ProcessDevnet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,6 +73,30 @@ final class DevnetCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int stepTimeoutSeconds;
 
+    @Option(names = "--processes", description = "run the broker and every miner's relay and functions as separate "
+            + "OS processes from the built relay-ingest and roast-orchestrator artifacts, under a supervisor")
+    boolean processes;
+
+    @Option(names = "--chaos", arity = "0..1", fallbackValue = "relay", paramLabel = "broker", description = "with "
+            + "--processes: SIGKILL a miner's relay mid-run (and with `--chaos broker` then the broker); each is "
+            + "restarted and an event acknowledged before must still be there")
+    String chaos;
+
+    private ProcessDevnet.Chaos chaosOption() {
+        if (chaos == null) {
+            return ProcessDevnet.Chaos.NONE;
+        }
+        if (!processes) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chaos needs --processes");
+        }
+        return switch (chaos) {
+            case "relay" -> ProcessDevnet.Chaos.RELAY;
+            case "broker" -> ProcessDevnet.Chaos.BROKER;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--chaos takes no value or 'broker', was '" + chaos + "'");
+        };
+    }
+
     static Path defaultDataDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "drey-devnet");
     }
@@ -88,6 +113,7 @@ final class DevnetCommand implements Callable<Integer> {
             // a bad --miners/--threshold/--faulty/--curve is a usage error (64), not a failed run
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        ProcessDevnet.Chaos faults = chaosOption();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         refuseForeign(dir);
@@ -98,6 +124,13 @@ final class DevnetCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         wipe(dir);
+        if (processes) {
+            try {
+                return ProcessDevnetRun.run(config, faults, json, keepRunning, out, err);
+            } finally {
+                lock.close();
+            }
+        }
         err.println("drey devnet: " + config.miners() + " miners, threshold " + config.threshold() + ", "
                 + config.offline() + " offline and " + config.invalid() + " sending invalid shares; data in " + dir);
         err.flush();
@@ -289,7 +322,7 @@ final class DevnetCommand implements Callable<Integer> {
         try (Stream<Path> top = Files.list(dir)) {
             boolean foreign = top.anyMatch(p -> {
                 String name = p.getFileName().toString();
-                return !(name.equals("kafka") || name.equals(DevnetLock.FILE) || name.equals("pol")
+                return !(name.equals("kafka") || name.equals("logs") || name.equals(DevnetLock.FILE) || name.equals("pol")
                         || name.startsWith("miner-") || name.equals("devnet.json") || name.equals("devnet.log"));
             });
             if (foreign) {

@@ -257,13 +257,23 @@ public final class DevnetFederation implements AutoCloseable {
 
     /** The start request of a DKG run among all miners, signed by the requester (a trusted initiator). */
     public Event dkgStart(KeyType type, String curve) {
-        List<Participant> ps = new ArrayList<>();
+        List<String> pubkeys = new ArrayList<>();
         for (MinerNode m : miners) {
-            ps.add(new Participant(m.index, m.pubkey));
+            pubkeys.add(m.pubkey);
+        }
+        return dkgStart(type, curve, config.threshold(), pubkeys, now(), requesterSk, rng);
+    }
+
+    /** A DKG start request among {@code pubkeys} (miner i is {@code pubkeys[i-1]}), signed by {@code initiatorSk}. */
+    public static Event dkgStart(KeyType type, String curve, int threshold, List<String> pubkeys, long now,
+            byte[] initiatorSk, SecureRandom rng) {
+        List<Participant> ps = new ArrayList<>();
+        for (int i = 0; i < pubkeys.size(); i++) {
+            ps.add(new Participant(i + 1, pubkeys.get(i)));
         }
         Roster roster = new Roster(ps);
-        StartRequest draft = new StartRequest("0".repeat(64), type, curve, config.threshold(), roster);
-        return DkgCodec.template(draft, now(), roster.pubkeys()).sign(requesterSk, rng);
+        StartRequest draft = new StartRequest("0".repeat(64), type, curve, threshold, roster);
+        return DkgCodec.template(draft, now, roster.pubkeys()).sign(initiatorSk, rng);
     }
 
     /**
