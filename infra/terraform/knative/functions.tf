@@ -23,7 +23,7 @@ locals {
   }
 
   # Every topic a deployment has: one per message family plus the outbox.
-  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.vote", "drey.other", "drey.outbox"]
+  topics       = ["drey.dkg", "drey.sign", "drey.dta", "drey.mpin", "drey.pol", "drey.issuance", "drey.beacon", "drey.vote", "drey.other", "drey.outbox"]
   outbox_topic = "drey.outbox"
   topic_names  = { for t in local.topics : t => (var.topic_prefix == "" ? t : "${var.topic_prefix}.${t}") }
 

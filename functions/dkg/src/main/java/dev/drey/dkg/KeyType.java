@@ -14,6 +14,7 @@ public enum KeyType {
      * G1. Never the DTA secret (whose multiples stay out of G2) nor the FROST key: its own run.
      */
     BEACON_BLS12381("beacon-bls12381"),
+    /**
      * The threshold ElGamal election key on secp256k1 (actuary voting): the same Feldman mathematics as the FROST
      * key, but its own run, bound to its own type, and never used to sign.
      */

@@ -52,7 +52,7 @@ public final class RequiredSettings {
 
     /** The functions this list knows: a function without an entry here is refused by the deployment check. */
     public static final List<String> FUNCTIONS = List.of(MinerFunctions.SIGNER, MinerFunctions.ORCHESTRATOR,
-            ShareFunction.DTA, ShareFunction.MPIN, DkgFunction.NAME);
+            ShareFunction.DTA, ShareFunction.MPIN, DkgFunction.NAME, VoteFunction.NAME);
 
     private RequiredSettings() {
     }
@@ -70,7 +70,7 @@ public final class RequiredSettings {
                         "the passphrase of a passphrase-sealed key file"),
                 req(Scope.FUNCTION, "which function the artifact runs", MinerFunctions.FUNCTION)));
         switch (function) {
-            case MinerFunctions.ORCHESTRATOR -> out.add(federation());
+            case MinerFunctions.ORCHESTRATOR, VoteFunction.NAME -> out.add(federation());
             case MinerFunctions.SIGNER -> {
                 out.add(federation());
                 out.add(req(Scope.FUNCTION, "the coordinators whose signing packages are answered",
