@@ -114,6 +114,7 @@ class ScheduledTickTest {
         CloudEventResource r = new CloudEventResource();
         r.runner = runner;
         r.clock = HOST;
+        r.enabled = true; // as drey.adapter=knative sets it
         return r;
     }
 
