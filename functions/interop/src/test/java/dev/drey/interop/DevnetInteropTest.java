@@ -25,9 +25,12 @@ class DevnetInteropTest {
         String data = dir.resolve("devnet").toString();
         DreyCommand.Result run = DreyCommand.run(240, "", "devnet", "--json", "--data-dir", data);
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stderr().contains("[11] roast-sign ..."), "progress goes to stderr: " + run.stderr());
+        assertTrue(run.stderr().contains("[12] roast-sign ..."), "progress goes to stderr: " + run.stderr());
         JsonNode summary = NodePeer.JSON.readTree(run.stdout());
         assertTrue(summary.get("ok").asBoolean());
+        // the beacon step: at least 3 consecutive beacons and a VRF output, all hex
+        assertTrue(summary.get("beacon").get("beacons").size() >= 3, summary.get("beacon").toString());
+        assertEquals(96, summary.get("vrf").get("proof").asText().length(), summary.get("vrf").toString());
         List<String> steps = new ArrayList<>();
         for (JsonNode s : summary.get("steps")) {
             assertTrue(s.get("ok").asBoolean(), s.toString());
@@ -35,7 +38,7 @@ class DevnetInteropTest {
             steps.add(s.get("name").asText());
         }
         assertEquals(List.of("kafka", "miners", "dkg-frost", "dkg-dta", "dkg-election", "functions", "vote", "enrol",
-                "proof-of-life", "faults", "roast-sign", "verify"), steps);
+                "proof-of-life", "beacon", "faults", "roast-sign", "verify"), steps);
 
         // ROAST: miner 1 offline, miner 2 sent invalid shares and was named; a later session signed
         JsonNode roast = summary.get("roast");
