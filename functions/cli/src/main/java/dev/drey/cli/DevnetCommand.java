@@ -264,16 +264,7 @@ final class DevnetCommand implements Callable<Integer> {
         } else {
             o.put("vote", null);
         }
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (DevnetReport.Step s : r.steps()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("ok", s.ok());
-            m.put("ms", s.ms());
-            m.put("detail", s.detail());
-            steps.add(m);
-        }
-        o.put("steps", steps);
+        o.put("steps", stepsJson(r.steps()));
         o.put("elapsedMs", r.elapsedMs());
         List<Map<String, Object>> miners = new ArrayList<>();
         for (DevnetReport.Miner m : r.miners()) {
@@ -340,5 +331,19 @@ final class DevnetCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The {@code steps} array of both devnet modes' JSON: name, ok, ms and detail of each step, in order. */
+    static List<Map<String, Object>> stepsJson(List<DevnetReport.Step> done) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (DevnetReport.Step s : done) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("ok", s.ok());
+            m.put("ms", s.ms());
+            m.put("detail", s.detail());
+            steps.add(m);
+        }
+        return steps;
     }
 }

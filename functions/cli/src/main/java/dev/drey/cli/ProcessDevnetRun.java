@@ -92,16 +92,7 @@ final class ProcessDevnetRun {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("ok", r.ok() && (alive == null || alive.isEmpty()));
         o.put("mode", "processes");
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (DevnetReport.Step s : r.steps()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("ok", s.ok());
-            m.put("ms", s.ms());
-            m.put("detail", s.detail());
-            steps.add(m);
-        }
-        o.put("steps", steps);
+        o.put("steps", DevnetCommand.stepsJson(r.steps()));
         o.put("elapsedMs", r.elapsedMs());
         List<Map<String, Object>> processes = new ArrayList<>();
         for (ProcessInfo p : r.processes()) {
